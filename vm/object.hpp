@@ -1,0 +1,100 @@
+// Heap object layouts.
+//
+// Every heap object starts with an `Obj` header. Objects are self-describing for the precise GC:
+// the header's kind plus (for boxes, maps, interfaces, channels) an RType say which of the
+// object's slots hold references. Objects are allocated only through `Heap` (heap.hpp), which owns
+// their memory; a C++ member that owns memory (a map's table) is released by the sweeper via
+// `destroyObject`.
+//
+// Representation choices (docs/architecture.md explains why):
+// - string: immutable bytes; a substring shares its parent's bytes (O(1) slicing). null == "".
+// - slice: an immutable header {array, offset, len, cap}; append/reslice make a new header.
+// - struct and array values: a Box / ArrayObj that the variable owns uniquely; assignment copies
+//   into it, so `&x` of a struct variable is just its box.
+// - pointer to a non-boxed type: a PtrObj naming the slot (and keeping its owner alive). A cell
+//   (a captured-and-reassigned or address-taken variable, or `new(int)`) is a PtrObj whose slot is
+//   its own inline value.
+// - interface: null (nil) or an IfaceObj {dynamic type, value}.
+#pragma once
+
+#include "vm/rtype.hpp"
+#include "vm/value.hpp"
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+
+namespace gol::vm {
+
+enum class ObjKind : uint8_t {
+    String,
+    Array,   // array value [N]T or a slice's backing array
+    Slice,
+    Box,     // struct value
+    Ptr,     // pointer to a non-boxed slot, or a cell
+    Iface,   // non-nil interface value
+    Func,    // closure, bound method, or native function
+    Map,
+    MapIter,
+    Chan,
+    Host,    // opaque host data (embedding API, natives' state)
+};
+
+struct Obj {
+    ObjKind kind;
+    std::atomic<uint8_t> gcMark{0}; // the GC's color bits (issue 4 owns their meaning)
+    uint16_t flags = 0;             // per-kind flags
+    uint32_t allocSize = 0;         // bytes including the header, for accounting and sweeping
+    Obj* gcNext = nullptr;          // the heap's list of all objects (sweep)
+};
+
+struct StringObj : Obj {
+    int64_t len;
+    const uint8_t* data;  // points into `bytes` or into the owner's bytes
+    Obj* owner;           // null when the bytes are inline; else the StringObj that owns them
+    uint8_t bytes[];      // inline storage (only when owner == null); NUL-terminated for convenience
+};
+
+struct ArrayObj : Obj {
+    int64_t len;
+    uint8_t elemSize;     // 8, or 1 for byte ([]uint8) arrays
+    bool elemIsRef;       // elements are references (traced by the GC)
+    const RType* elemType; // for cloning boxes and printing; may be null for byte arrays
+    alignas(8) uint8_t data[];
+    Value* slots() { return reinterpret_cast<Value*>(data); }
+};
+
+struct SliceObj : Obj {
+    ArrayObj* array;
+    int64_t off, len, cap;
+};
+
+struct BoxObj : Obj {
+    const RType* type;    // a Struct RType (fields[i].type says which slots are refs)
+    Value fields[];
+};
+
+struct PtrObj : Obj {
+    uint8_t* slot;        // address of the pointee slot (8 bytes, or 1 for *byte into a byte array)
+    Obj* owner;           // object that contains the slot; null when the slot is `inlineValue`
+    bool slotIsRef;       // pointee is a reference (only meaningful for the inline value)
+    Value inlineValue;    // the cell's own storage
+};
+
+struct IfaceObj : Obj {
+    const RType* type;    // dynamic type, never null
+    Value value;
+};
+
+struct NativeCall;
+using NativeFn = void (*)(NativeCall& call);
+
+struct FuncObj : Obj {
+    Proto* proto;         // script function, or null for a native
+    NativeFn native;      // native entry (proto == null)
+    uint32_t nativeIndex; // index in the program's native table (for traces and disasm)
+    uint32_t nup;
+    Value up[];           // captured values (by copy) or cells (PtrObj*) per proto->upvals
+};
+
+} // namespace gol::vm
