@@ -541,10 +541,13 @@ def main(argv=None) -> int:
         log(f"[{i}/{len(benches)}] {b.key}")
         run_bench(b, impls, args, results[b.key], log)
 
+    # Columns only for implementations that have a cell somewhere (no Lua
+    # columns for the conc set, which has no twins).
+    shown = [i for i in impls if any(i in results[b.key] for b in benches)]
     print()
-    print_table(benches, results, impls, sys.stdout)
+    print_table(benches, results, shown, sys.stdout)
     summary = summarize(benches, results)
-    print_summary(benches, results, summary, impls, sys.stdout)
+    print_summary(benches, results, summary, shown, sys.stdout)
     print(f"\n{args.runs} run(s) each, median wall time in seconds; total {time.time() - started:.0f}s")
 
     regressions = 0

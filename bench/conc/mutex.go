@@ -1,4 +1,4 @@
-// mutex: eight goroutines each take one sync.Mutex 250 000 times to update
+// mutex: eight goroutines each take one sync.Mutex 1 000 000 times to update
 // shared state. Measures Lock/Unlock under contention (spinning, parking on
 // the semaphore, starvation mode).
 package main
@@ -10,7 +10,7 @@ import (
 
 func main() {
 	workers := 8
-	per := 250000
+	per := 1000000
 	var mu sync.Mutex
 	counter := 0
 	hist := make([]int, 16)
