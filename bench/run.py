@@ -411,7 +411,36 @@ def summarize(benches, results) -> dict:
                 per_g[f"{key} {impl}"] = {"kb_per_goroutine": res.peak_rss_kb / count,
                                           "peak_rss_mb": res.peak_rss_kb / 1024}
     summary["rss_per_goroutine"] = per_g
+    summary["targets"] = targets(benches, results, summary)
     return summary
+
+
+def targets(benches, results, summary) -> List[dict]:
+    """The issues' numeric targets for gol, for those benchmarks in this run."""
+    out = []
+
+    def add(label, value, op, limit):
+        met = None if value is None else (value <= limit if op == "<=" else value >= limit)
+        out.append({"target": f"{label} {op} {limit:g}", "value": value, "met": met})
+
+    def gol_ratio(key, other):
+        return ratio(results[key], "gol", other) if key in results else None
+
+    if any(b.set == "cpu" for b in benches):
+        add("issue 2: geomean gol/lua5.4 over cpu", summary["geomean_cpu_gol/lua5.4"]["value"],
+            "<=", 1.5)
+    for key in ("conc/pingpong", "conc/spawn"):
+        if key in results:
+            add(f"issue 3: {key} gol/go", gol_ratio(key, "go"), "<=", 2.0)
+    if "conc/parked" in results:
+        res = results["conc/parked"].get("gol")
+        gib = res.peak_rss_kb / 2**20 if res is not None and res.ok else None
+        add("issue 3: conc/parked gol peak RSS GiB", gib, "<=", 4.0)
+    for slow, fast, limit in SPEEDUPS:
+        if slow in results and fast in results:
+            s = summary["speedups"].get(f"{slow} / {fast} gol")
+            add(f"issue 3: gol {slow} / {fast}", s["value"] if s else None, ">=", limit)
+    return out
 
 
 def print_summary(benches, results, summary, impls, out) -> None:
@@ -434,6 +463,12 @@ def print_summary(benches, results, summary, impls, out) -> None:
     for key, v in summary["rss_per_goroutine"].items():
         print(f"Peak RSS {key}: {v['peak_rss_mb']:.0f} MB = {v['kb_per_goroutine']:.2f} KB per goroutine",
               file=out)
+    if summary["targets"]:
+        print("Targets for gol:", file=out)
+        for t in summary["targets"]:
+            verdict = {None: "n/a (gol not timed)", True: "met", False: "MISSED"}[t["met"]]
+            value = "" if t["value"] is None else f"{t['value']:.2f}: "
+            print(f"  {t['target']}: {value}{verdict}", file=out)
     problems = []
     for b in benches:
         for impl in impls:
