@@ -17,9 +17,8 @@
 #pragma once
 
 #include <cstdint>
-#include <mutex>
-
 #include "runtime/g.hpp"
+#include "runtime/lockrank.hpp"
 
 namespace gol::rt {
 
@@ -70,9 +69,8 @@ public:
     }
 
 private:
-    friend int selectgo(struct SelectCase*, int, bool, bool*);
     friend struct ChanOps;
-    std::mutex lock_;
+    RankedMutex lock_{LockRank::Hchan};
     uint64_t qcount_ = 0;   // elements in buf
     uint64_t dataqsiz_ = 0; // capacity
     uint64_t* buf_ = nullptr;

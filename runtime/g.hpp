@@ -25,6 +25,7 @@
 namespace gol::rt {
 
 class Runtime;
+struct G;
 struct M;
 struct P;
 struct Sudog;

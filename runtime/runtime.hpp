@@ -24,6 +24,10 @@ namespace gol::rt {
 
 struct Sched;
 
+// Thrown on a goroutine to unwind its native stack: by goexitNow() and when ~Runtime destroys a
+// parked G. Code running on a goroutine must let it propagate (catch (...) must rethrow).
+struct GoroutineUnwind {};
+
 struct RuntimeOptions {
     int gomaxprocs = 0;   // 0: env GOMAXPROCS if set and valid, else hardware threads
     int schedtraceMs = 0; // > 0: print Go's "SCHED ..." line to stderr every N ms

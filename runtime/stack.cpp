@@ -1,0 +1,71 @@
+// stack.cpp — mmap'd goroutine stacks with guard pages; see stack.hpp.
+#include "runtime/stack.hpp"
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <new>
+
+namespace gol::rt {
+
+StackPool::StackPool(size_t usable) {
+    page_ = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+    if (usable < 4 * page_) usable = 4 * page_;
+    size_ = (usable + page_ - 1) / page_ * page_;
+}
+
+StackPool::~StackPool() {
+    for (auto& [addr, len] : maps_) munmap(addr, len);
+}
+
+size_t StackPool::allocated() const { return nTotal_; }
+
+boost::context::stack_context StackPool::allocate() {
+    std::lock_guard<std::mutex> g(mu_);
+    boost::context::stack_context sc;
+    sc.size = size_;
+    if (!free_.empty()) {
+        sc.sp = free_.back();
+        free_.pop_back();
+        return sc;
+    }
+    char* base;
+    if (nGuarded_ < kGuardedStacks) {
+        size_t len = size_ + page_;
+        void* p = mmap(nullptr, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (p == MAP_FAILED) throw std::bad_alloc();
+        // The guard page is the lowest page: stacks grow down into it.
+        if (mprotect(p, page_, PROT_NONE) != 0) {
+            munmap(p, len);
+            throw std::bad_alloc();
+        }
+        maps_.emplace_back(p, len);
+        nGuarded_++;
+        base = static_cast<char*>(p) + page_;
+    } else {
+        if (slabLeft_ == 0) {
+            size_t len = size_ * kSlabStacks;
+            void* p = mmap(nullptr, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+            if (p == MAP_FAILED) throw std::bad_alloc();
+            maps_.emplace_back(p, len);
+            slabCur_ = static_cast<char*>(p);
+            slabLeft_ = kSlabStacks;
+        }
+        base = slabCur_;
+        slabCur_ += size_;
+        slabLeft_--;
+    }
+    nTotal_++;
+    sc.sp = base + size_; // boost wants the top: stacks grow down
+    return sc;
+}
+
+void StackPool::deallocate(boost::context::stack_context& sc) {
+    // Keep the memory for the next G: mappings are released only by ~StackPool.
+    std::lock_guard<std::mutex> g(mu_);
+    free_.push_back(sc.sp);
+}
+
+} // namespace gol::rt
