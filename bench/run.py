@@ -251,6 +251,12 @@ def build_go(benches: List[Bench], results: Dict[str, Dict[str, Result]], log) -
 def command_for(impl: str, b: Bench, args) -> Optional[List[str]]:
     if impl == "gol":
         fields = {"gol": args.gol, "src": str(b.source)}
+        if "{golsrc}" in args.gol_cmd:
+            # The same program under a .gol name, for a gol that insists on
+            # its own extension.
+            copy = OUT_DIR / f"{b.set}_{b.source.stem}.gol"
+            shutil.copyfile(b.source, copy)
+            fields["golsrc"] = str(copy)
         return [part.format(**fields) for part in shlex.split(args.gol_cmd)] + b.args
     if impl == "go":
         return [str(b.go_binary)] + b.args
@@ -521,8 +527,8 @@ def main(argv=None) -> int:
     p.add_argument("--gol", default=str(REPO_DIR / "build" / "gol"),
                    help="gol executable (default: build/gol in the repository)")
     p.add_argument("--gol-cmd", default="{gol} run {src}",
-                   help="how to run a benchmark under gol; {gol} and {src} are substituted "
-                        "(default: '{gol} run {src}')")
+                   help="how to run a benchmark under gol: {gol} is the executable, {src} the .go "
+                        "file, {golsrc} a copy of it named .gol (default: '{gol} run {src}')")
     p.add_argument("--runs", type=int, default=3, help="timed runs per implementation (default 3)")
     p.add_argument("--set", choices=SETS + ("all",), default="all", help="which benchmarks")
     p.add_argument("--only", metavar="REGEX", help="only benchmarks whose set/name matches")
