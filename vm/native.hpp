@@ -30,14 +30,17 @@ struct NativeRef;
 struct NativeCall {
     VM& vm;
     Thread& thread;
-    Value* args;          // argument slots; results are written from args[0]
+    uint32_t argBase;     // the arguments are thread.stack[argBase ..]; results are written there
     uint32_t numArgs;
-    const NativeRef* ref; // which native (name, for traces)
+    const NativeRef* ref; // which native (name, for traces); null for VM-internal calls
 
-    Value& arg(uint32_t i) { return args[i]; }
-    void result(uint32_t i, Value v) { args[i] = v; }
+    // Argument and result slots. A callback into script code (call) may move the VM stack, so
+    // never keep an arg()/argv() pointer across it.
+    Value& arg(uint32_t i);
+    Value* argv();
+    void result(uint32_t i, Value v) { arg(i) = v; }
 
-    // Heap helpers (defined in native.cpp).
+    // Heap helpers.
     Value str(std::string_view s);               // new string value
     static std::string_view view(Value s);        // bytes of a string value (null == "")
     Value error(std::string_view msg);            // an error value like errors.New(msg)

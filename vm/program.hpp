@@ -63,6 +63,7 @@ struct NativeRef {
     std::string pkg;    // import path, "fmt"
     std::string name;   // "Println", or "Builder.WriteString" for a method
     NativeFn fn = nullptr;
+    bool blocking = false; // from NativeDef: runs under entersyscall/exitsyscall
     FuncObj* staticFunc = nullptr; // function value for LOADNATIVE, filled at load time
 };
 

@@ -1,0 +1,163 @@
+#include "vm/heap.hpp"
+
+#include "vm/chanobj.hpp"
+#include "vm/map.hpp"
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+namespace gol::vm {
+
+namespace {
+
+// Releases what a C++ member of an object owns; the object's own memory is freed by the caller.
+void destroyObject(Obj* o) {
+    if (o->kind == ObjKind::Map) static_cast<MapObj*>(o)->~MapObj();
+    if (o->kind == ObjKind::Chan) static_cast<ChanObj*>(o)->ch.~Chan();
+}
+
+} // namespace
+
+Heap::~Heap() {
+    Obj* o = all_.load(std::memory_order_acquire);
+    while (o) {
+        Obj* next = o->gcNext;
+        destroyObject(o);
+        std::free(o);
+        o = next;
+    }
+}
+
+Obj* Heap::alloc(ObjKind kind, size_t bytes) {
+    // relaxed: the counters are statistics and a soft limit; no other memory is published by them.
+    uint64_t now = heapAlloc_.fetch_add(bytes, std::memory_order_relaxed) + bytes;
+    if (now > limit_) {
+        heapAlloc_.fetch_sub(bytes, std::memory_order_relaxed);
+        throw std::bad_alloc();
+    }
+    void* mem = std::calloc(1, bytes);
+    if (!mem) {
+        heapAlloc_.fetch_sub(bytes, std::memory_order_relaxed);
+        throw std::bad_alloc();
+    }
+    totalAlloc_.fetch_add(bytes, std::memory_order_relaxed);
+    mallocs_.fetch_add(1, std::memory_order_relaxed);
+    Obj* o = new (mem) Obj{};
+    o->kind = kind;
+    o->allocSize = bytes > UINT32_MAX ? UINT32_MAX : uint32_t(bytes);
+    // Publish on the all-objects list. release: the header writes above happen-before any
+    // thread (the sweeper) that acquires the list head and walks to this object.
+    Obj* head = all_.load(std::memory_order_relaxed);
+    do {
+        o->gcNext = head;
+    } while (!all_.compare_exchange_weak(head, o, std::memory_order_release, std::memory_order_relaxed));
+    return o;
+}
+
+StringObj* Heap::newStringUninit(int64_t len) {
+    auto* s = static_cast<StringObj*>(alloc(ObjKind::String, sizeof(StringObj) + size_t(len) + 1));
+    s->len = len;
+    s->data = s->bytes;
+    s->owner = nullptr;
+    return s;
+}
+
+StringObj* Heap::newString(std::string_view bytes) {
+    StringObj* s = newStringUninit(int64_t(bytes.size()));
+    if (!bytes.empty()) std::memcpy(s->bytes, bytes.data(), bytes.size());
+    return s;
+}
+
+StringObj* Heap::newSubstring(StringObj* s, int64_t lo, int64_t hi) {
+    auto* r = static_cast<StringObj*>(alloc(ObjKind::String, sizeof(StringObj)));
+    r->len = hi - lo;
+    r->data = s->data + lo;
+    r->owner = s->owner ? s->owner : s;
+    return r;
+}
+
+ArrayObj* Heap::newArray(int64_t len, uint8_t elemSize, bool elemIsRef, const RType* elemType) {
+    auto* a = static_cast<ArrayObj*>(alloc(ObjKind::Array, sizeof(ArrayObj) + size_t(len) * elemSize));
+    a->len = len;
+    a->elemSize = elemSize;
+    a->elemIsRef = elemIsRef;
+    a->elemType = elemType;
+    if (elemType && elemType->isBoxed()) {
+        for (int64_t i = 0; i < len; i++) a->slots()[i] = zeroValue(elemType);
+    }
+    return a;
+}
+
+SliceObj* Heap::newSlice(ArrayObj* array, int64_t off, int64_t len, int64_t cap) {
+    auto* s = static_cast<SliceObj*>(alloc(ObjKind::Slice, sizeof(SliceObj)));
+    s->array = array;
+    s->off = off;
+    s->len = len;
+    s->cap = cap;
+    return s;
+}
+
+BoxObj* Heap::newBox(const RType* t) {
+    size_t n = t->fields.size();
+    auto* b = static_cast<BoxObj*>(alloc(ObjKind::Box, sizeof(BoxObj) + n * sizeof(Value)));
+    b->type = t;
+    for (size_t i = 0; i < n; i++) {
+        if (t->fields[i].type->isBoxed()) b->fields[i] = zeroValue(t->fields[i].type);
+    }
+    return b;
+}
+
+ArrayObj* Heap::newArrayValue(const RType* t) {
+    const RType* e = t->elem;
+    bool bytes = e->kind == Kind::Uint8;
+    return newArray(t->len, bytes ? 1 : 8, e->isRef(), e);
+}
+
+Value Heap::zeroValue(const RType* t) {
+    if (t->kind == Kind::Struct) return Value::fromObj(newBox(t));
+    if (t->kind == Kind::Array) return Value::fromObj(newArrayValue(t));
+    return Value{};
+}
+
+PtrObj* Heap::newCell(Value v, bool isRef) {
+    auto* p = static_cast<PtrObj*>(alloc(ObjKind::Ptr, sizeof(PtrObj)));
+    p->inlineValue = v;
+    p->slot = reinterpret_cast<uint8_t*>(&p->inlineValue);
+    p->owner = nullptr;
+    p->slotIsRef = isRef;
+    return p;
+}
+
+PtrObj* Heap::newRef(Obj* owner, uint8_t* slot) {
+    auto* p = static_cast<PtrObj*>(alloc(ObjKind::Ptr, sizeof(PtrObj)));
+    p->slot = slot;
+    p->owner = owner;
+    p->slotIsRef = false;
+    return p;
+}
+
+IfaceObj* Heap::newIface(const RType* type, Value v) {
+    auto* i = static_cast<IfaceObj*>(alloc(ObjKind::Iface, sizeof(IfaceObj)));
+    i->type = type;
+    i->value = v;
+    return i;
+}
+
+FuncObj* Heap::newFunc(Proto* proto, NativeFn native, uint32_t nup) {
+    auto* f = static_cast<FuncObj*>(alloc(ObjKind::Func, sizeof(FuncObj) + nup * sizeof(Value)));
+    f->proto = proto;
+    f->native = native;
+    f->nup = nup;
+    return f;
+}
+
+HeapStats Heap::stats() const {
+    HeapStats s;
+    s.heapAlloc = heapAlloc_.load(std::memory_order_relaxed);
+    s.totalAlloc = totalAlloc_.load(std::memory_order_relaxed);
+    s.mallocs = mallocs_.load(std::memory_order_relaxed);
+    return s;
+}
+
+} // namespace gol::vm
