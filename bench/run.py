@@ -91,6 +91,7 @@ class Result:
     cpu_times: List[float] = field(default_factory=list)
     rss_kb: List[int] = field(default_factory=list)
     error: str = ""
+    metric: str = "wall"  # what median reports: "wall" or "cpu" (user+system)
 
     @property
     def ok(self) -> bool:
@@ -98,7 +99,15 @@ class Result:
 
     @property
     def median(self) -> Optional[float]:
+        return self.median_cpu if self.metric == "cpu" else self.median_wall
+
+    @property
+    def median_wall(self) -> Optional[float]:
         return statistics.median(self.times) if self.times else None
+
+    @property
+    def median_cpu(self) -> Optional[float]:
+        return statistics.median(self.cpu_times) if self.cpu_times else None
 
     @property
     def peak_rss_kb(self) -> Optional[int]:
@@ -107,7 +116,10 @@ class Result:
     def to_json(self) -> dict:
         return {
             "status": self.status,
+            "metric": self.metric,
             "median_s": self.median,
+            "median_wall_s": self.median_wall,
+            "median_cpu_s": self.median_cpu,
             "times_s": self.times,
             "cpu_s": self.cpu_times,
             "peak_rss_kb": self.peak_rss_kb,
@@ -227,7 +239,7 @@ def first_line(data: bytes) -> str:
     return ""
 
 
-def build_go(benches: List[Bench], results: Dict[str, Dict[str, Result]], log) -> None:
+def build_go(benches: List[Bench], results: Dict[str, Dict[str, Result]], metric: str, log) -> None:
     """go build each distinct source once; a failed build fails its rows."""
     OUT_DIR.mkdir(exist_ok=True)
     built = {}
@@ -245,7 +257,7 @@ def build_go(benches: List[Bench], results: Dict[str, Dict[str, Result]], log) -
             ok, msg = proc.returncode == 0, first_line(proc.stdout)
             built[b.source] = (ok, msg)
         if not ok:
-            results[b.key]["go"] = Result(status=FAIL, error=f"go build: {msg}")
+            results[b.key]["go"] = Result(status=FAIL, error=f"go build: {msg}", metric=metric)
 
 
 def command_for(impl: str, b: Bench, args) -> Optional[List[str]]:
@@ -302,9 +314,10 @@ def run_bench(b: Bench, impls: List[str], args, row: Dict[str, Result], log) -> 
         cmd = command_for(impl, b, args)
         if cmd is None:
             continue  # no twin or interpreter: the cell shows "-"
-        row[impl] = Result()
+        row[impl] = Result(metric=args.metric)
         if impl == "gol" and not Path(args.gol).exists():
-            row[impl] = Result(status=FAIL, error=f"gol binary not found: {args.gol}")
+            row[impl] = Result(status=FAIL, error=f"gol binary not found: {args.gol}",
+                               metric=args.metric)
             continue
         cmds[impl] = cmd
 
@@ -403,12 +416,14 @@ def summarize(benches, results) -> dict:
     for slow, fast, target in SPEEDUPS:
         for impl in IMPLS:
             a, b = results.get(slow, {}).get(impl), results.get(fast, {}).get(impl)
-            if a and b and a.ok and b.ok and b.median > 0:
+            if a and b and a.ok and b.ok and b.median_wall > 0:
+                # Always wall time: the point is finishing sooner on 2 cores.
                 # CPU time over wall time of the parallel run: near 2 when both
                 # goroutines really ran at once, near 1 when they took turns.
-                parallelism = statistics.median(b.cpu_times) / b.median
+                parallelism = b.median_cpu / b.median_wall
                 speedups[f"{slow} / {fast} {impl}"] = {
-                    "value": a.median / b.median, "target": target, "parallelism": parallelism}
+                    "value": a.median_wall / b.median_wall, "target": target,
+                    "parallelism": parallelism}
     summary["speedups"] = speedups
     per_g = {}
     for key, count in PER_GOROUTINE_RSS.items():
@@ -487,10 +502,13 @@ def print_summary(benches, results, summary, impls, out) -> None:
             print(p, file=out)
 
 
-def compare_baseline(path: Path, results, threshold: float, out) -> int:
+def compare_baseline(path: Path, base: dict, results, threshold: float, metric: str, out) -> int:
     """Prints regressions against a stored --json file; returns their count."""
-    base = json.loads(path.read_text())
     old = {r["name"]: r["impls"] for r in base.get("results", [])}
+    metrics = {i.get("metric", "wall") for r in old.values() for i in r.values()}
+    if metrics - {metric}:
+        print(f"warning: baseline {path} was measured with --metric {'/'.join(sorted(metrics))}, "
+              f"this run with --metric {metric}", file=out)
     regressions = 0
     lines = []
     for key, row in results.items():
@@ -534,6 +552,9 @@ def main(argv=None) -> int:
     p.add_argument("--only", metavar="REGEX", help="only benchmarks whose set/name matches")
     p.add_argument("--impls", default=",".join(IMPLS),
                    help=f"comma-separated implementations (default {','.join(IMPLS)})")
+    p.add_argument("--metric", choices=("wall", "cpu"), default="wall",
+                   help="time shown and compared: wall clock (default) or user+system CPU time, "
+                        "steadier on a loaded machine for single-threaded benchmarks")
     p.add_argument("--timeout", type=float, default=120.0, help="seconds per run (default 120)")
     p.add_argument("--json", metavar="FILE", help="write all results as JSON")
     p.add_argument("--baseline", metavar="FILE", help="compare with a JSON file from --json")
@@ -574,53 +595,68 @@ def main(argv=None) -> int:
     def log(msg):
         print(msg, file=sys.stderr, flush=True)
 
+    baseline = None
+    if args.baseline:
+        try:
+            baseline = json.loads(Path(args.baseline).read_text())
+        except (OSError, ValueError) as e:
+            p.error(f"cannot read --baseline {args.baseline}: {e}")
+
     results: Dict[str, Dict[str, Result]] = {b.key: {} for b in benches}
     started = time.time()
     args.helper = build_helper(log)
-    build_go(benches, results, log)
+    build_go(benches, results, args.metric, log)
     for i, b in enumerate(benches, 1):
         log(f"[{i}/{len(benches)}] {b.key}")
         run_bench(b, impls, args, results[b.key], log)
+    summary = summarize(benches, results)
+    if args.json:
+        # Written before anything is printed, so a closed stdout cannot lose it.
+        write_json(Path(args.json), args, benches, results, summary)
 
     # Columns only for implementations that have a cell somewhere (no Lua
     # columns for the conc set, which has no twins).
     shown = [i for i in impls if any(i in results[b.key] for b in benches)]
     print()
     print_table(benches, results, shown, sys.stdout)
-    summary = summarize(benches, results)
     print_summary(benches, results, summary, shown, sys.stdout)
-    print(f"\n{args.runs} run(s) each, median wall time in seconds; total {time.time() - started:.0f}s")
+    what = "CPU time (user+system)" if args.metric == "cpu" else "wall time"
+    print(f"\n{args.runs} run(s) each, median {what} in seconds; total {time.time() - started:.0f}s")
 
-    regressions = 0
-    if args.baseline:
-        regressions = compare_baseline(Path(args.baseline), results, args.threshold / 100, sys.stdout)
-    if args.json:
-        doc = {
-            "meta": {
-                "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                "host": platform.node(),
-                "machine": platform.machine(),
-                "cpus": os.cpu_count(),
-                "runs": args.runs,
-                "gol": args.gol,
-                "versions": {
-                    "gol": tool_version([args.gol, "version"]) if Path(args.gol).exists() else "",
-                    "go": tool_version(["go", "version"]),
-                    "lua5.4": tool_version(["lua5.4", "-v"]) if shutil.which("lua5.4") else "",
-                    "luajit": tool_version(["luajit", "-v"]) if shutil.which("luajit") else "",
-                },
-            },
-            "results": [
-                {"name": b.key, "set": b.set, "args": b.args, "env": b.env,
-                 "impls": {k: v.to_json() for k, v in results[b.key].items()}}
-                for b in benches
-            ],
-            "summary": summary,
-        }
-        Path(args.json).write_text(json.dumps(doc, indent=2) + "\n")
-    if regressions and args.fail_on_regression:
-        return 3
+    if baseline is not None:
+        regressions = compare_baseline(Path(args.baseline), baseline, results,
+                                       args.threshold / 100, args.metric, sys.stdout)
+        if regressions and args.fail_on_regression:
+            return 3
     return 0
+
+
+def write_json(path: Path, args, benches, results, summary) -> None:
+    doc = {
+        "meta": {
+            "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "host": platform.node(),
+            "machine": platform.machine(),
+            "cpus": os.cpu_count(),
+            "load_average": os.getloadavg(),
+            "runs": args.runs,
+            "metric": args.metric,
+            "gol": args.gol,
+            "versions": {
+                "gol": tool_version([args.gol, "version"]) if Path(args.gol).exists() else "",
+                "go": tool_version(["go", "version"]),
+                "lua5.4": tool_version(["lua5.4", "-v"]) if shutil.which("lua5.4") else "",
+                "luajit": tool_version(["luajit", "-v"]) if shutil.which("luajit") else "",
+            },
+        },
+        "results": [
+            {"name": b.key, "set": b.set, "args": b.args, "env": b.env,
+             "impls": {k: v.to_json() for k, v in results[b.key].items()}}
+            for b in benches
+        ],
+        "summary": summary,
+    }
+    path.write_text(json.dumps(doc, indent=2) + "\n")
 
 
 if __name__ == "__main__":
