@@ -6,7 +6,7 @@ file; Go runs it compiled once with `go build` into bench/out/; lua5.4 and
 luajit run the twin bench/<set>/NAME.lua when there is one. Each
 implementation runs --runs times, interleaved round-robin so that load from
 other processes spreads over all of them; the table shows the median wall time
-and the peak RSS. Go's stdout is the reference: an implementation whose output
+(or CPU time, with --metric cpu) and the peak RSS. Go's stdout is the reference: an implementation whose output
 differs is reported as MISMATCH and not timed further, one that exits non-zero
 or crashes is FAIL (with the first line of its stderr), one that overruns
 --timeout is TIMEOUT. None of these stops the run.
@@ -63,7 +63,7 @@ SPEEDUPS = [("conc/cpu_split_P1", "conc/cpu_split_P2", 1.8)]
 PER_GOROUTINE_RSS = {"conc/parked": 1000000}
 
 # Statuses other than "ok". A row's cell shows the status instead of a time.
-FAIL, MISMATCH, TIMEOUT, MISSING, NOREF = "FAIL", "MISMATCH", "TIMEOUT", "MISSING", "NOREF"
+FAIL, MISMATCH, TIMEOUT, NOREF = "FAIL", "MISMATCH", "TIMEOUT", "NOREF"
 
 
 @dataclass
