@@ -108,6 +108,7 @@ Proto* VM::makeIdentityMethod(const std::string& name) {
     p->regIsRef = {true};
     p->code.push_back(Instr::make(Op::RET, 0, 1));
     p->lines.push_back(0);
+    p->staticFunc = heap_.newFunc(p.get(), nullptr, 0);
     Proto* raw = p.get();
     internalProtos_.push_back(std::move(p));
     return raw;

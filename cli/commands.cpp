@@ -1,0 +1,160 @@
+#include "cli/commands.hpp"
+
+#include "compiler/compile.hpp"
+#include "repl/repl.hpp"
+#include "runtime/runtime.hpp"
+#include "stdlib/stdlib.hpp"
+#include "vm/disasm.hpp"
+#include "vm/vm.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#ifndef GOL_VERSION
+#define GOL_VERSION "0.1.0"
+#endif
+
+namespace gol::cli {
+
+namespace {
+
+const char* kUsage = R"(gol is an embeddable VM for a statically typed subset of Go.
+
+Usage:
+
+	gol FILE.gol [arguments]        run a program (script or package main)
+	gol run FILE.gol [arguments]    the same
+	gol disasm FILE.gol             print the compiled bytecode
+	gol version                     print the version
+	gol help                        print this help
+	gol                             start the interactive REPL
+
+Environment:
+
+	GOMAXPROCS=n            number of processors (Ps) running goroutines
+	GOLDEBUG=schedtrace=N   print the scheduler's SCHED line every N ms
+	GOMEMLIMIT=bytes        heap limit (suffixes KiB, MiB, GiB)
+)";
+
+bool readFile(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return true;
+}
+
+int schedtraceFromEnv() {
+    const char* d = std::getenv("GOLDEBUG");
+    if (!d) return 0;
+    std::string s = d;
+    size_t p = s.find("schedtrace=");
+    if (p == std::string::npos) return 0;
+    return std::atoi(s.c_str() + p + 11);
+}
+
+uint64_t memLimitFromEnv() {
+    const char* m = std::getenv("GOMEMLIMIT");
+    if (!m || !*m || std::string(m) == "off") return UINT64_MAX;
+    char* end = nullptr;
+    double v = std::strtod(m, &end);
+    std::string unit = end ? end : "";
+    double mult = 1;
+    if (unit == "KiB") mult = 1024.0;
+    else if (unit == "MiB") mult = 1024.0 * 1024;
+    else if (unit == "GiB") mult = 1024.0 * 1024 * 1024;
+    else if (unit == "TiB") mult = 1024.0 * 1024 * 1024 * 1024;
+    if (v <= 0) return UINT64_MAX;
+    return uint64_t(v * mult);
+}
+
+// Compiles `path` into `prog`; prints Go-style diagnostics and returns false on errors.
+bool compileFile(const std::string& path, const vm::PackageRegistry& registry, vm::Program& prog) {
+    std::string src;
+    if (!readFile(path, src)) {
+        std::fprintf(stderr, "gol: open %s: %s\n", path.c_str(), std::strerror(errno));
+        return false;
+    }
+    Diagnostics diags;
+    bool ok = compiler::compileProgram(path, src, registry, prog, diags);
+    if (!ok || diags.hasErrors()) {
+        std::string report = diags.format();
+        if (report.empty()) report = path + ": compilation failed\n";
+        std::fputs(report.c_str(), stderr);
+        return false;
+    }
+    return true;
+}
+
+int runFile(const std::string& path, const std::vector<std::string>& args) {
+    vm::VMOptions opts;
+    opts.args = args;
+    opts.schedtraceMs = schedtraceFromEnv();
+    opts.memoryLimit = memLimitFromEnv();
+    vm::VM machine(opts);
+    stdlib::registerAll(machine.registry());
+    vm::Program prog;
+    if (!compileFile(path, machine.registry(), prog)) return 1;
+    machine.load(prog);
+    rt::installSigquitHandler(&machine.runtime());
+    vm::RunResult r = machine.run();
+    return r.exitStatus;
+}
+
+int disasmFile(const std::string& path) {
+    vm::VM machine;
+    stdlib::registerAll(machine.registry());
+    vm::Program prog;
+    if (!compileFile(path, machine.registry(), prog)) return 1;
+    std::string out = vm::disassemble(prog);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> a(argv + 1, argv + argc);
+    if (a.empty()) return repl::run();
+    const std::string& cmd = a[0];
+    if (cmd == "help" || cmd == "-h" || cmd == "--help") {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
+    if (cmd == "version") {
+        std::printf("gol version %s\n", GOL_VERSION);
+        return 0;
+    }
+    if (cmd == "disasm") {
+        if (a.size() != 2) {
+            std::fputs("usage: gol disasm FILE.gol\n", stderr);
+            return 2;
+        }
+        return disasmFile(a[1]);
+    }
+    size_t fileIndex = 0;
+    if (cmd == "run") {
+        if (a.size() < 2) {
+            std::fputs("usage: gol run FILE.gol [arguments]\n", stderr);
+            return 2;
+        }
+        fileIndex = 1;
+    } else if (!cmd.empty() && cmd[0] == '-') {
+        std::fprintf(stderr, "gol: unknown flag %s\nRun 'gol help' for usage.\n", cmd.c_str());
+        return 2;
+    }
+    // os.Args[0] is the program path, like a Go binary's.
+    std::vector<std::string> args(a.begin() + long(fileIndex), a.end());
+    return runFile(a[fileIndex], args);
+}
+
+} // namespace gol::cli
