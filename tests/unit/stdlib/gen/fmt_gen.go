@@ -1,5 +1,7 @@
 // Oracle for tests/unit/stdlib/fmt_test.cpp: writes ../data/fmt.txt. Each line is
-//   kind \t format(hex) \t arg... \t output(hex)
+//
+//	kind \t format(hex) \t arg... \t output(hex)
+//
 // kind is "f" (Sprintf), "p" (Sprint) or "l" (Sprintln); each arg is "K|type|value" with K one of
 // n (nil), b, i, u, f (float64 bits), g (float32 bits), s (hex), y ([]byte, hex), Y (nil []byte).
 // Format and output are plain when printable ASCII, else "h:" and hex. Run: go run fmt_gen.go > ../data/fmt.txt

@@ -1,5 +1,7 @@
 // Oracle for tests/unit/stdlib/strings_test.cpp: writes ../data/strings.txt, one call per line:
-//   function \t args... \t result
+//
+//	function \t args... \t result
+//
 // Strings are hex ("h:..."), lists are "L<n>:" + comma-separated hex, ints and bools plain,
 // panics "panic:" + message. Run: go run strings_gen.go > ../data/strings.txt
 package main
