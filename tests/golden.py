@@ -152,31 +152,46 @@ def read_list(path):
 
 
 class Result:
-    def __init__(self, rel, status, detail=""):
+    def __init__(self, rel, status, detail="", details=""):
         self.rel = rel
         self.status = status  # pass, fail, skip, xfail, xpass
-        self.detail = detail
+        self.detail = detail  # one line
+        self.details = details  # indented diff / stderr excerpts, may be empty
+
+
+def failed(rel, problems):
+    """One summary line (each problem's first line, joined) plus the
+    indented details of every problem."""
+    heads, bodies = [], []
+    for p in problems:
+        head, _, body = p.partition("\n")
+        heads.append(head)
+        if body:
+            bodies.append(body)
+    return Result(rel, "fail", "; ".join(heads), "\n".join(bodies))
 
 
 def run_process(argv, spec, cwd):
     env = dict(os.environ)
     env.update(spec.env)
-    stdin_path = os.devnull
+    # stdin is an empty pipe (what /dev/null gives: immediate EOF) or the
+    # `// stdin:` file's bytes; a pipe does not depend on /dev/null existing.
+    data = b""
     if spec.stdin:
-        stdin_path = os.path.join(os.path.dirname(spec.path), spec.stdin)
-    with open(stdin_path, "rb") as stdin:
-        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=stdin, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, start_new_session=True)
+        with open(os.path.join(os.path.dirname(spec.path), spec.stdin), "rb") as f:
+            data = f.read()
+    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        out, err = proc.communicate(input=data, timeout=spec.timeout)
+    except subprocess.TimeoutExpired:
+        # The program runs in its own session: kill the whole group.
         try:
-            out, err = proc.communicate(timeout=spec.timeout)
-        except subprocess.TimeoutExpired:
-            # The program runs in its own session: kill the whole group.
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            out, err = proc.communicate()
-            return None, out, err
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        out, err = proc.communicate()
+        return None, out, err
     return proc.returncode, out, err
 
 
@@ -247,7 +262,7 @@ def check(spec, code, out, err, basename):
     for s in spec.stderr:
         if s not in text:
             problems.append(f"stderr lacks {s!r}\n" + excerpt(err))
-    if not spec.stderr and spec.expected_exit == 0 and err:
+    if not spec.stderr and spec.expected_exit == 0 and code == 0 and err:
         problems.append("unexpected stderr (add `// stderr:` lines if intended)\n" + excerpt(err))
     return problems
 
@@ -272,7 +287,7 @@ def run_go(spec, update):
         build_spec.timeout = max(spec.timeout, 120)
         env = dict(os.environ, GO111MODULE="off", CGO_ENABLED="0")
         proc = subprocess.run(["go", "build", "-o", binary, "main.go"], cwd=tmp, env=env,
-                              stdin=subprocess.DEVNULL, capture_output=True,
+                              input=b"", capture_output=True,
                               timeout=build_spec.timeout)
         if spec.errorcheck:
             problems = check_errors(spec, proc.stderr, "main.go")
@@ -301,7 +316,7 @@ def run_one(spec, opts, xfails, differences):
         except subprocess.TimeoutExpired:
             problems = ["go build timed out"]
         if problems:
-            return Result(spec.rel, "fail", "\n".join(problems))
+            return failed(spec.rel, problems)
         return Result(spec.rel, "pass")
     problems = run_gol(spec, opts.gol)
     if spec.rel in xfails:
@@ -309,7 +324,7 @@ def run_one(spec, opts, xfails, differences):
             return Result(spec.rel, "xfail", xfails[spec.rel])
         return Result(spec.rel, "xpass", "passes but is listed in xfail.txt (remove the entry)")
     if problems:
-        return Result(spec.rel, "fail", "\n".join(problems))
+        return failed(spec.rel, problems)
     return Result(spec.rel, "pass")
 
 
@@ -368,6 +383,8 @@ def main():
             counts[r.status] += 1
             if r.status == "fail" or r.status == "xpass":
                 print(f"FAIL {r.rel}: {r.detail}")
+                if r.details:
+                    print(r.details)
             elif r.status == "skip":
                 print(f"SKIP {r.rel}: {r.detail}")
             elif r.status == "xfail":
