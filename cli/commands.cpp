@@ -41,6 +41,8 @@ Environment:
 
 	GOMAXPROCS=n            number of processors (Ps) running goroutines
 	GOLDEBUG=schedtrace=N   print the scheduler's SCHED line every N ms
+	GOLDEBUG=gctrace=1      print one line per garbage collection
+	GOGC=n|off              collect when the heap grows by n% over the live heap (default 100)
 	GOMEMLIMIT=bytes        heap limit (suffixes KiB, MiB, GiB)
 )";
 
@@ -53,13 +55,21 @@ bool readFile(const std::string& path, std::string& out) {
     return true;
 }
 
-int schedtraceFromEnv() {
+// GOLDEBUG=name=value,name=value (Go's GODEBUG shape).
+int goldebugValue(const char* name) {
     const char* d = std::getenv("GOLDEBUG");
     if (!d) return 0;
-    std::string s = d;
-    size_t p = s.find("schedtrace=");
-    if (p == std::string::npos) return 0;
-    return std::atoi(s.c_str() + p + 11);
+    std::string s = d, key = std::string(name) + "=";
+    size_t p = s.find(key);
+    if (p == std::string::npos || (p > 0 && s[p - 1] != ',')) return 0;
+    return std::atoi(s.c_str() + p + key.size());
+}
+
+int gcPercentFromEnv() {
+    const char* g = std::getenv("GOGC");
+    if (!g || !*g) return 100;
+    if (std::string(g) == "off") return -1;
+    return std::atoi(g);
 }
 
 uint64_t memLimitFromEnv() {
@@ -98,7 +108,9 @@ bool compileFile(const std::string& path, const vm::PackageRegistry& registry, v
 int runFile(const std::string& path, const std::vector<std::string>& args) {
     vm::VMOptions opts;
     opts.args = args;
-    opts.schedtraceMs = schedtraceFromEnv();
+    opts.schedtraceMs = goldebugValue("schedtrace");
+    opts.gctrace = goldebugValue("gctrace") != 0;
+    opts.gcPercent = gcPercentFromEnv();
     opts.memoryLimit = memLimitFromEnv();
     vm::VM machine(opts);
     stdlib::registerAll(machine.registry());

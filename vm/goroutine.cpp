@@ -25,6 +25,10 @@ void VM::spawn(Thread& parent, FuncObj* fn, const Value* args, uint32_t numArgs,
         t->createdBy = f.proto->name + "\n\t" + f.proto->file + ":" + std::to_string(line) + " +0x0";
     }
     Thread* raw = t.release();
+    {
+        std::lock_guard<std::mutex> lock(pendingMu_);
+        pending_.push_back(raw);
+    }
     runtime_->spawn([this, raw] { runGoroutine(raw); });
 }
 
@@ -32,7 +36,14 @@ void VM::runGoroutine(Thread* raw) {
     std::unique_ptr<Thread> th(raw);
     th->g = rt::getg();
     th->goid = th->g->goid;
-    th->g->user = th.get();
+    {
+        // From now on the G (g->user) makes the GC see this Thread. Both happen under pendingMu_,
+        // which a collection's forEachPendingThread also takes, so it sees the Thread one way
+        // or the other.
+        std::lock_guard<std::mutex> lock(pendingMu_);
+        th->g->user = th.get();
+        pending_.erase(std::find(pending_.begin(), pending_.end(), raw));
+    }
     FuncObj* fn = th->startFn;
     th->startFn = nullptr;
     th->frames.reserve(16);

@@ -1,5 +1,6 @@
 #include "vm/heap.hpp"
 
+#include "runtime/runtime.hpp"
 #include "vm/chanobj.hpp"
 #include "vm/map.hpp"
 
@@ -18,6 +19,11 @@ void destroyObject(Obj* o) {
 }
 
 } // namespace
+
+void Heap::destroy(Obj* o) {
+    destroyObject(o);
+    std::free(o);
+}
 
 Heap::~Heap() {
     Obj* o = all_.load(std::memory_order_acquire);
@@ -40,6 +46,12 @@ Obj* Heap::alloc(ObjKind kind, size_t bytes) {
     if (!mem) {
         heapAlloc_.fetch_sub(bytes, std::memory_order_relaxed);
         throw std::bad_alloc();
+    }
+    if (now > nextGC_.load(std::memory_order_relaxed) && gcPercent_ >= 0 &&
+        !gcPending_.load(std::memory_order_relaxed)) {
+        gcPending_.store(true, std::memory_order_relaxed);
+        // Ask the allocating goroutine to reach a safepoint, where it collects.
+        if (rt::G* g = rt::getg()) g->preempt.store(1, std::memory_order_seq_cst);
     }
     totalAlloc_.fetch_add(bytes, std::memory_order_relaxed);
     mallocs_.fetch_add(1, std::memory_order_relaxed);
@@ -157,6 +169,8 @@ HeapStats Heap::stats() const {
     s.heapAlloc = heapAlloc_.load(std::memory_order_relaxed);
     s.totalAlloc = totalAlloc_.load(std::memory_order_relaxed);
     s.mallocs = mallocs_.load(std::memory_order_relaxed);
+    s.frees = frees_.load(std::memory_order_relaxed);
+    s.numGC = numGC_.load(std::memory_order_relaxed);
     return s;
 }
 

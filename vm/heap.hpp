@@ -56,12 +56,29 @@ public:
     ArrayObj* newArrayValue(const RType* arrayType);
 
     void setMemoryLimit(uint64_t bytes) { limit_ = bytes; }
+    // GOGC: a collection is due when the heap reaches live * (1 + percent/100); < 0 disables.
+    void setGCPercent(int percent) { gcPercent_ = percent; }
+    int gcPercent() const { return gcPercent_; }
     HeapStats stats() const;
 
+    // Releases an object's C++ members and its memory (the sweeper).
+    static void destroy(Obj* o);
+
+    // Set by alloc when the heap passed its goal; the next safepoint of any goroutine collects.
+    bool gcPending() const { return gcPending_.load(std::memory_order_relaxed); }
+
 private:
+    friend class Collector;
     std::atomic<Obj*> all_{nullptr};
-    std::atomic<uint64_t> heapAlloc_{0}, totalAlloc_{0}, mallocs_{0};
+    std::atomic<uint64_t> heapAlloc_{0}, totalAlloc_{0}, mallocs_{0}, frees_{0}, numGC_{0};
     uint64_t limit_ = UINT64_MAX;
+    // The first collection at 4 MiB, as Go's minimum heap goal: below that a GC costs more than
+    // the memory it could return.
+    std::atomic<uint64_t> nextGC_{4u << 20};
+    int gcPercent_ = 100;
+    // relaxed: a hint polled at safepoints; the collection itself synchronises by stopping the
+    // world.
+    std::atomic<bool> gcPending_{false};
 };
 
 } // namespace gol::vm

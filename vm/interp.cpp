@@ -95,7 +95,7 @@ void VM::execute(Thread& th) {
     do {                                                                                         \
         if (g && g->preempt.load(std::memory_order_relaxed)) {                                   \
             SAVEPC();                                                                            \
-            rt::preemptPark();                                                                   \
+            safepoint(th);                                                                       \
         }                                                                                        \
     } while (0)
 // Pushes a frame for proto P (closure CL) whose R[0] is stack[NB], with NARGS argument slots

@@ -21,6 +21,7 @@ void NativeCall::panicString(std::string msg) {
     const RType* st = vm.program().stringType;
     throw GoPanic{Value::fromObj(vm.heap().newIface(st, str(msg)))};
 }
+void NativeCall::root(Value v) { thread.tempRoots.push_back(v); }
 void NativeCall::call(FuncObj* fn, const Value* args, uint32_t n, Value* results, uint32_t nres) {
     vm.callFunction(thread, fn, args, n, results, nres);
 }
@@ -48,6 +49,12 @@ void VM::callNative(Thread& th, NativeFn fn, const NativeRef* ref, uint32_t argB
         top = std::max<uint32_t>(top, f.base + f.proto->numRegs);
     }
     th.nativeTop = top;
+    size_t savedRoots = th.tempRoots.size();
+    struct RootsGuard {
+        Thread& t;
+        size_t n;
+        ~RootsGuard() { t.tempRoots.resize(n); }
+    } rootsGuard{th, savedRoots};
     NativeCall call{*this, th, argBase, numArgs, ref};
     try {
         if (!fn) throw RuntimeError{"invalid memory address or nil pointer dereference"};

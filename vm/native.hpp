@@ -51,6 +51,10 @@ struct NativeCall {
     [[noreturn]] void panicValue(Value iface);            // panic(v) with an interface value
     [[noreturn]] void panicString(std::string msg);       // panic("msg") as a string value
 
+    // Keeps v alive until this native returns. Needed only for a value held in a C++ local (not in
+    // an argument slot) across call()/callMethod, where a collection may run.
+    void root(Value v);
+
     // Call a script function value from a native (reentrant; bounded depth).
     void call(FuncObj* fn, const Value* args, uint32_t numArgs, Value* results, uint32_t numResults);
 };

@@ -82,7 +82,10 @@ struct Thread {
     int pendingPanicKind = 0;
     std::string pendingError;
     Value pendingPanicValue;
-    std::string createdBy;   // "main.main\n\tfile.gol:12 +0x0" of the go statement
+    std::string createdBy;
+    // Values a native holds only in C++ locals across a callback into script code (where a GC
+    // may run): NativeCall::root pushes here; callNative drops them when the native returns.
+    std::vector<Value> tempRoots;   // "main.main\n\tfile.gol:12 +0x0" of the go statement
 
     Thread() = default;
     ~Thread();

@@ -68,8 +68,10 @@ bool Thread::ensureStack(size_t slots) {
 
 // ---- VM ------------------------------------------------------------------------------------------
 
-VM::VM(VMOptions opts) : opts_(std::move(opts)) {
+VM::VM(VMOptions opts) : opts_(std::move(opts)), collector_(std::make_unique<Collector>()) {
     heap_.setMemoryLimit(opts_.memoryLimit);
+    heap_.setGCPercent(opts_.gcPercent);
+    collector_->setTrace(opts_.gctrace);
     makeInternalTypes();
     rt::RuntimeOptions ro;
     ro.gomaxprocs = opts_.gomaxprocs;
@@ -111,6 +113,7 @@ Proto* VM::makeIdentityMethod(const std::string& name) {
     p->staticFunc = heap_.newFunc(p.get(), nullptr, 0);
     Proto* raw = p.get();
     internalProtos_.push_back(std::move(p));
+    internalProtoList_.push_back(raw);
     return raw;
 }
 
@@ -228,6 +231,19 @@ RunResult VM::run() {
     }
     }
     return r;
+}
+
+// ---- GC -------------------------------------------------------------------------------------------
+
+void VM::collectGarbage(Thread* self) { collector_->collect(*this, self); }
+
+void VM::safepoint(Thread& th) {
+    if (heap_.gcPending()) {
+        th.g->preempt.store(0, std::memory_order_relaxed);
+        collectGarbage(&th);
+        return;
+    }
+    rt::preemptPark();
 }
 
 // ---- output ----------------------------------------------------------------------------------------

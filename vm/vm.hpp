@@ -4,6 +4,7 @@
 // one host thread at a time; its goroutines run on the runtime's Ms.
 #pragma once
 
+#include "vm/gc.hpp"
 #include "vm/heap.hpp"
 #include "vm/native.hpp"
 #include "vm/program.hpp"
@@ -29,6 +30,8 @@ struct VMOptions {
     uint64_t maxStackBytes = 1000000000;   // Go's default goroutine stack limit
     uint64_t memoryLimit = UINT64_MAX;
     int schedtraceMs = 0;
+    int gcPercent = 100;                   // GOGC; < 0 is GOGC=off
+    bool gctrace = false;                  // GOLDEBUG=gctrace=1
     std::vector<std::string> args;         // os.Args
     // Output sinks; default: the process's stdout / stderr.
     std::function<void(std::string_view)> stdoutSink;
@@ -114,6 +117,17 @@ public:
     [[noreturn]] void fatalError(Thread& th, std::string_view msg); // "fatal error: msg" + traces
     [[noreturn]] void stackOverflow(Thread& th);
 
+    // The GC: collect now (on a goroutine at a safepoint, or from the host with nothing running).
+    void collectGarbage(Thread* self);
+    // A safepoint saw g->preempt: collect if a collection is due, else yield to the scheduler.
+    void safepoint(Thread& th);
+    const std::vector<Proto*>& internalProtos() const { return internalProtoList_; }
+    template <class F> void forEachPendingThread(F&& f) {
+        std::lock_guard<std::mutex> lock(pendingMu_);
+        for (Thread* t : pending_) f(*t);
+    }
+    Collector& collector() { return *collector_; }
+
     // Goroutines.
     void spawn(Thread& parent, FuncObj* fn, const Value* args, uint32_t numArgs, uint64_t argIsRef);
     void runGoroutine(Thread* th); // body of a goroutine's G
@@ -135,6 +149,11 @@ private:
 
     std::vector<std::unique_ptr<RType>> internalTypes_;
     std::vector<std::unique_ptr<Proto>> internalProtos_;
+    std::vector<Proto*> internalProtoList_;
+    std::unique_ptr<Collector> collector_;
+    // Goroutines spawned but not started yet: their Thread holds the function and arguments.
+    std::mutex pendingMu_;
+    std::vector<Thread*> pending_;
     const RType* runtimeErrorType_ = nullptr;
     const RType* errorStringType_ = nullptr;
     const RType* stringType_ = nullptr;
