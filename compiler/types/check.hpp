@@ -65,6 +65,11 @@ struct Info {
     std::vector<Func*> funcs;
     // Every defined (Named) type, including function-local ones, in declaration order.
     std::vector<Named*> namedTypes;
+    // Script mode: the top-level statements as one block (the script's "main
+    // body"). Variables declared directly at top level are package-level
+    // globals (Var::isPackageLevel); variables of nested blocks are locals
+    // whose Var::owner is this node.
+    ast::BlockStmt* scriptBody = nullptr;
 };
 
 // Provides the declarations of imported packages. Packages must be built in the
