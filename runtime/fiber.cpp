@@ -82,9 +82,8 @@ static void gEntryLoop(G* gp) {
 }
 
 void createFiber(Sched& s, G* gp) {
-    gp->ctx = boost::context::fiber(std::allocator_arg, FiberStackAllocator{&s.stacks},
+    gp->ctx = boost::context::fiber(std::allocator_arg, FiberStackAllocator{&s.stacks, &gp->stackBottom, &gp->stackSize},
                                     [gp](boost::context::fiber&& g0) { return gEntry(gp, std::move(g0)); });
-    gp->stackSize = s.stacks.stackSize();
 #if defined(GOL_TSAN)
     gp->tsanFiber = __tsan_create_fiber(0);
 #endif
@@ -96,8 +95,6 @@ void switchToG(M* m, G* gp) {
     __tsan_switch_to_fiber(gp->tsanFiber, 0);
 #endif
 #if defined(GOL_ASAN)
-    // The G's stack bounds are learnt by ASan itself on the G side; passing the top of our
-    // pool allocation would need the bottom, which is sp - size.
     __sanitizer_start_switch_fiber(&m->g0FakeStack, gp->stackBottom, gp->stackSize);
 #endif
     gp->ctx = std::move(gp->ctx).resume();

@@ -8,6 +8,10 @@
 #include <cstdlib>
 #include <new>
 
+#if defined(GOL_ASAN)
+#include <sanitizer/asan_interface.h>
+#endif
+
 namespace gol::rt {
 
 StackPool::StackPool(size_t usable) {
@@ -16,8 +20,23 @@ StackPool::StackPool(size_t usable) {
     size_ = (usable + page_ - 1) / page_ * page_;
 }
 
+// A fiber's last frames never return (its context jumps away), so ASan's shadow for a stack
+// keeps their redzones poisoned; a stack handed out again, or memory mapped later at the same
+// address, would inherit them. Clear the shadow whenever a stack changes hands.
+static void unpoison(void* base, size_t len) {
+#if defined(GOL_ASAN)
+    __asan_unpoison_memory_region(base, len);
+#else
+    (void)base;
+    (void)len;
+#endif
+}
+
 StackPool::~StackPool() {
-    for (auto& [addr, len] : maps_) munmap(addr, len);
+    for (auto& [addr, len] : maps_) {
+        unpoison(addr, len);
+        munmap(addr, len);
+    }
 }
 
 size_t StackPool::allocated() const { return nTotal_; }
@@ -29,6 +48,7 @@ boost::context::stack_context StackPool::allocate() {
     if (!free_.empty()) {
         sc.sp = free_.back();
         free_.pop_back();
+        unpoison(static_cast<char*>(sc.sp) - size_, size_);
         return sc;
     }
     char* base;
@@ -58,6 +78,7 @@ boost::context::stack_context StackPool::allocate() {
         slabLeft_--;
     }
     nTotal_++;
+    unpoison(base, size_);
     sc.sp = base + size_; // boost wants the top: stacks grow down
     return sc;
 }

@@ -53,9 +53,17 @@ private:
 };
 
 // The allocator object boost::context stores inside each fiber (copyable, points at the pool).
+// It reports the stack's bounds to *bottom/*size (the G's, for the ASan switch annotations).
 struct FiberStackAllocator {
     StackPool* pool;
-    boost::context::stack_context allocate() { return pool->allocate(); }
+    void** bottom;
+    size_t* size;
+    boost::context::stack_context allocate() {
+        boost::context::stack_context sc = pool->allocate();
+        *bottom = static_cast<char*>(sc.sp) - sc.size;
+        *size = sc.size;
+        return sc;
+    }
     void deallocate(boost::context::stack_context& sc) { pool->deallocate(sc); }
 };
 

@@ -11,27 +11,72 @@
 using namespace gol::rt;
 using namespace gol::rt::test;
 
-TEST_CASE("sleepers wake in deadline order, and sleeping never blocks an M") {
+TEST_CASE("sleepers never wake early, all wake, and sleeping never blocks an M") {
     for (int p : {1, 2}) {
         Runtime rt(procs(p));
-        std::mutex mu;
-        std::vector<int> order;
+        std::atomic<int> early{0}, woke{0};
         auto ex = rt.runMain([&] {
             WaitGroup wg;
             for (int i = 5; i >= 1; i--) {
                 wg.add(1);
                 getRuntime()->spawn([&, i] {
-                    sleepFor(i * 3'000'000LL);
-                    std::lock_guard<std::mutex> g(mu);
-                    order.push_back(i);
+                    int64_t d = i * 3'000'000LL;
+                    int64_t t0 = nanotime();
+                    sleepFor(d);
+                    if (nanotime() - t0 < d) early++;
+                    woke++;
                     wg.done();
                 });
             }
             wg.wait();
         });
         CHECK(ex == Runtime::Exit::MainReturned);
-        CHECK(order == std::vector<int>{1, 2, 3, 4, 5});
+        CHECK(early.load() == 0);
+        CHECK(woke.load() == 5);
     }
+}
+
+namespace {
+struct OrderLog {
+    std::mutex mu;
+    std::vector<int> order;
+    Chan* done;
+    int want;
+};
+struct OrderTimer {
+    Timer t;
+    OrderLog* log;
+    int id;
+};
+void logFire(void* arg, int64_t) {
+    auto* ot = static_cast<OrderTimer*>(arg);
+    std::lock_guard<std::mutex> g(ot->log->mu);
+    ot->log->order.push_back(ot->id);
+    if (static_cast<int>(ot->log->order.size()) == ot->log->want) ot->log->done->send(1, false);
+}
+} // namespace
+
+TEST_CASE("timers of one P fire in deadline order, whatever the order they were added in") {
+    Runtime rt(procs(1));
+    OrderLog log;
+    Chan done(1, false);
+    log.done = &done;
+    log.want = 6;
+    OrderTimer ts[6];
+    rt.runMain([&] {
+        int64_t base = nanotime() + 2'000'000;
+        int ids[6] = {4, 1, 6, 2, 5, 3}; // added out of order
+        for (int k = 0; k < 6; k++) {
+            OrderTimer& ot = ts[k];
+            ot.log = &log;
+            ot.id = ids[k];
+            addTimer(&ot.t, base + ids[k] * 1000, 0, logFire, &ot); // 1 µs apart: all due together
+        }
+        uint64_t v;
+        bool ok;
+        done.recv(&v, &ok, true);
+    });
+    CHECK(log.order == std::vector<int>{1, 2, 3, 4, 5, 6});
 }
 
 TEST_CASE("a sleeping main goroutine is not a deadlock") {
