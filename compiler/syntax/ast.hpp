@@ -655,7 +655,7 @@ struct ValueSpec : Spec {
     std::vector<Ident*> names;
     Expr* type = nullptr;
     std::vector<Expr*> values;
-    uint32_t iota = 0; // index of this spec in its group (the value of iota for consts)
+    uint32_t iota = 0; // index of this spec in its group (for consts: the value of iota)
 
     ValueSpec(Pos p) : Spec(Kind::ValueSpec, p) {}
 };

@@ -5,6 +5,7 @@
 #include "compiler/syntax/printer.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace gol::syntax {
 
@@ -12,16 +13,22 @@ using namespace ast;
 
 namespace {
 
-// Recursion limit of the parser: far beyond any real program, small enough that
-// the parser (and the checker and code generator walking the tree) never
-// overflow the native stack. One source nesting level costs a few units.
-constexpr int kMaxDepth = 1000;
+// Recursion limits of the parser: far beyond any real program (one level of
+// source nesting costs one or two units), small enough that the parser, and the
+// checker and code generator walking the tree after it, never overflow the
+// native stack. The depth limit makes the error deterministic; the stack budget
+// is the backstop for builds with big frames (-O0, sanitizers): the parser
+// may run on any thread with at least twice this much stack left.
+constexpr int kMaxDepth = 500;
+constexpr uintptr_t kMaxStackBytes = 256 * 1024;
+
+uintptr_t frameAddress() { return reinterpret_cast<uintptr_t>(__builtin_frame_address(0)); }
 
 } // namespace
 
 Parser::Parser(ast::File& file, Diagnostics& diags)
     : file_(file), diags_(diags),
-      lex_(file.source.text, [this](Pos p, std::string msg) { errorAt(p, msg); }) {}
+      lex_(file.source.text, [this](Pos p, std::string msg) { errorAt(p, msg); }), stackBase_(frameAddress()) {}
 
 // ----------------------------------------------------------------------------
 // Errors
@@ -128,7 +135,9 @@ void Parser::advance(std::initializer_list<Tok> followlist) {
 }
 
 bool Parser::enter() {
-    if (depth_ >= kMaxDepth) {
+    uintptr_t here = frameAddress();
+    uintptr_t used = stackBase_ > here ? stackBase_ - here : here - stackBase_; // either growth direction
+    if (depth_ >= kMaxDepth || used > kMaxStackBytes) {
         if (!depthReported_) {
             depthReported_ = true;
             error("exceeded max nesting depth");
@@ -338,7 +347,11 @@ GenDecl* Parser::genDecl(Tok keyword) {
         break;
     }
     case Tok::Type: appendGroup(d, [&] { return typeSpec(); }); break;
-    default: appendGroup(d, [&] { return varSpec(); }); break;
+    default: {
+        uint32_t index = 0;
+        appendGroup(d, [&] { return varSpec(index++); });
+        break;
+    }
     }
     return d;
 }
@@ -407,8 +420,9 @@ Spec* Parser::typeSpec() {
 }
 
 // VarSpec = IdentifierList ( Type [ "=" ExpressionList ] | "=" ExpressionList ) .
-Spec* Parser::varSpec() {
+Spec* Parser::varSpec(uint32_t index) {
     ValueSpec* s = make<ValueSpec>(pos());
+    s->iota = index;
     s->names = nameList(name());
     if (gotAssign()) {
         s->values = exprList();

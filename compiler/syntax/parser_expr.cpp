@@ -631,7 +631,7 @@ InterfaceType* Parser::interfaceType() {
             }
             if (tok() == Tok::LBrack) {
                 // generic method or instantiated embedded type: not supported
-                syntaxError("interface method must have no type parameters");
+                error("interface method must have no type parameters");
                 advance({Tok::Semicolon, Tok::RBrace});
                 return false;
             }

@@ -12,6 +12,7 @@
 #include "compiler/syntax/ast.hpp"
 #include "compiler/syntax/lexer.hpp"
 
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -55,7 +56,7 @@ class Parser {
     ast::Spec* importSpec();
     ast::Spec* constSpec(uint32_t iota);
     ast::Spec* typeSpec();
-    ast::Spec* varSpec();
+    ast::Spec* varSpec(uint32_t index);
     ast::FuncDecl* funcDeclOrNil(Pos funcPos);
     ast::BlockStmt* funcBody();
     template <class F> Pos list(const char* context, Tok sep, Tok close, F f);
@@ -117,6 +118,7 @@ class Parser {
     int fnest_ = 0; // function nesting level (for error handling)
     int xnest_ = 0; // expression nesting level (for complit ambiguity resolution)
     int depth_ = 0; // recursion depth, bounded by kMaxDepth
+    uintptr_t stackBase_; // native stack address when parsing started
     bool depthReported_ = false;
     bool anyError_ = false;
     // Every x.(type) parsed, and those that are type switch guards; the
