@@ -41,6 +41,7 @@ class RegistryImporter : public types::Importer {
         importerFile_ = unit->fileName;
         types::Config cfg;
         cfg.path = path;
+        cfg.allowBodyless = true;
         types::check(*file, *this, ctx, diags_, &unit->info, cfg);
         importerFile_ = outer;
         unit->file = file.get();

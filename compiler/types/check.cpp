@@ -102,6 +102,7 @@ bool checkFiles(const std::vector<File*>& files, Importer& importer, Context& ct
                 const Config& config) {
     size_t before = diags.count();
     Checker c(ctx, importer, diags, info, config);
+    c.allowBodyless = config.allowBodyless;
     c.checkFiles(files);
     return diags.count() == before;
 }

@@ -93,6 +93,8 @@ struct Config {
     // REPL: check a script file into an existing package, whose scope keeps the
     // declarations of earlier inputs (pass Info::pkg of the previous check).
     Package* continuePkg = nullptr;
+    // Standard packages from the registry: a function without a body is a native.
+    bool allowBodyless = false;
 };
 
 // Checks one file (a package clause file or a script). Errors go to `diags`
