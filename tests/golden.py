@@ -349,8 +349,10 @@ def main():
         ap.error("--update regenerates .out files from Go: use it with --go (never from gol)")
     if not opts.go and not opts.gol:
         ap.error("--gol PATH is required (or --go)")
-    if opts.gol:
+    if opts.gol and not opts.go:
         opts.gol = os.path.abspath(opts.gol)
+        if not os.access(opts.gol, os.X_OK):
+            ap.error(f"--gol {opts.gol}: not an executable file")
     if opts.go and shutil.which("go") is None:
         ap.error("--go needs the `go` command on PATH")
 
