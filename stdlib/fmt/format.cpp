@@ -66,9 +66,18 @@ void Formatter::fmtInteger(uint64_t u, int base, bool isSigned, rune verb, std::
 
     // Room for the digits of a 64-bit value in base 2 plus prefixes (Go's 68-byte intbuf), or
     // for the requested width/precision plus a sign and "0x".
-    size_t size = 68;
-    if (flags.widPresent || flags.precPresent) size = std::max(size, static_cast<size_t>(3 + wid + prec));
-    std::vector<char> buf(size);
+    // The common case (no huge width/precision) formats on the stack: this runs for every
+    // integer printed.
+    constexpr size_t kIntBuf = 68;
+    char small[kIntBuf];
+    std::vector<char> big;
+    size_t size = kIntBuf;
+    char* buf = small;
+    if ((flags.widPresent || flags.precPresent) && static_cast<size_t>(3 + wid + prec) > kIntBuf) {
+        size = static_cast<size_t>(3 + wid + prec);
+        big.resize(size);
+        buf = big.data();
+    }
 
     // Two ways to ask for leading zeros: %.3d or %03d. With both, '0' is ignored.
     int p = 0;
@@ -87,10 +96,20 @@ void Formatter::fmtInteger(uint64_t u, int base, bool isSigned, rune verb, std::
     }
 
     size_t i = size;
-    const uint64_t b = static_cast<uint64_t>(base);
-    while (u >= b) {
-        buf[--i] = digits[u % b];
-        u /= b;
+    // Constant divisors per base: the compiler turns them into multiplications and shifts.
+    switch (base) {
+    case 10:
+        for (; u >= 10; u /= 10) buf[--i] = static_cast<char>('0' + u % 10);
+        break;
+    case 16:
+        for (; u >= 16; u >>= 4) buf[--i] = digits[u & 0xF];
+        break;
+    case 8:
+        for (; u >= 8; u >>= 3) buf[--i] = static_cast<char>('0' + (u & 7));
+        break;
+    case 2:
+        for (; u >= 2; u >>= 1) buf[--i] = static_cast<char>('0' + (u & 1));
+        break;
     }
     buf[--i] = digits[u];
     while (i > 0 && p > static_cast<int>(size - i)) buf[--i] = '0';
@@ -121,7 +140,7 @@ void Formatter::fmtInteger(uint64_t u, int base, bool isSigned, rune verb, std::
     // Zero padding was done above as precision, or is overridden by an explicit precision.
     bool oldZero = flags.zero;
     flags.zero = false;
-    pad(std::string_view(buf.data() + i, size - i));
+    pad(std::string_view(buf + i, size - i));
     flags.zero = oldZero;
 }
 

@@ -82,3 +82,23 @@ std::string_view TrimLeftFunc(std::string_view s, const RunePred& f);
 std::string_view TrimRightFunc(std::string_view s, const RunePred& f);
 
 } // namespace gol::stdlib::strings
+
+namespace gol::stdlib::strings {
+
+// strings.NewReplacer's algorithm: at each position the first pair (in argument order) whose old
+// string matches wins; matches do not overlap; an empty old string matches at every position,
+// but not twice in a row at the same place (Go's generic replacer, whose special cases for
+// byte-sized olds are optimizations with the same results).
+class Replacer {
+public:
+    // Throws Panic("strings.NewReplacer: odd argument count").
+    explicit Replacer(std::vector<std::string> oldnew);
+    std::string Replace(std::string_view s) const;
+
+private:
+    std::vector<std::string> oldnew_;
+    std::vector<uint32_t> byFirstByte_[256]; // indexes of pairs whose old starts with the byte, ascending
+    int64_t emptyPair_ = -1;                 // first pair with an empty old, or -1
+};
+
+} // namespace gol::stdlib::strings

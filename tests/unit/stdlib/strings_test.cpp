@@ -109,6 +109,13 @@ TEST_CASE("strings matches Go on the oracle data") {
             } catch (const gol::stdlib::Panic& p) {
                 got = std::string("panic:") + p.what();
             }
+        } else if (fn == "Replacer") {
+            try {
+                st::Replacer rep(decodeList(r[1]));
+                got = rep.Replace(r[2]);
+            } catch (const gol::stdlib::Panic& p) {
+                got = std::string("panic:") + p.what();
+            }
         } else if (fn == "Join") {
             auto elems = decodeList(r[1]);
             std::vector<std::string_view> views(elems.begin(), elems.end());
@@ -119,6 +126,6 @@ TEST_CASE("strings matches Go on the oracle data") {
         // Lists compare in their encoded form; everything else decoded.
         CHECK_MESSAGE(got == want, ctx);
     }
-    for (const char* fn : {"Index", "Split", "SplitN", "Replace", "Fields", "ToUpper", "MapDrop", "Repeat", "Join", "EqualFold"})
+    for (const char* fn : {"Index", "Split", "SplitN", "Replace", "Fields", "ToUpper", "MapDrop", "Repeat", "Join", "EqualFold", "Replacer"})
         CHECK(seen[fn] > 0);
 }

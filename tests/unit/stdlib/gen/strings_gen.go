@@ -104,6 +104,17 @@ func main() {
 		}
 	}
 	out("Repeat", h("ab"), fmt.Sprint(int64(1)<<62), catch(func() string { return h(strings.Repeat("ab", 1<<62)) }))
+	replacers := [][]string{{"a", "1", "b", "2"}, {"a", "1", "a", "2"}, {"", "X"}, {"", "X", "a", "Y"},
+		{"a", "Y", "", "X"}, {"abc", "[abc]", "ab", "[ab]", "a", "[a]"}, {"a", "[a]", "ab", "[ab]"}, {"ab", "<>"},
+		{"é", "e", "ö", "o"}, {"\xff", "?"}, {",", ", ", " ", "_"}, {"aa", "b"}, {"a", ""}, {"", ""}, {"日本", "JP"},
+		{"<", "&lt;", ">", "&gt;", "&", "&amp;"}, {"a", "aa"}}
+	for _, on := range replacers {
+		r := strings.NewReplacer(on...)
+		for _, s := range S {
+			out("Replacer", lst(on), h(s), h(r.Replace(s)))
+		}
+	}
+	out("Replacer", lst([]string{"a"}), h("x"), catch(func() string { return h(strings.NewReplacer("a").Replace("x")) }))
 	for _, v := range [][]string{{}, {""}, {"a"}, {"a", "b"}, {"", ""}, {"x", "", "y"}} {
 		out("Join", lst(v), h(", "), h(strings.Join(v, ", ")))
 	}
