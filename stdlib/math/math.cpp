@@ -167,7 +167,6 @@ double Pow10(int64_t n) {
     return kNeg32[m / 32] / kPos[m % 32];
 }
 
-double Expm1(double x) { return std::expm1(x); }
 // Go defines Log2 and Log10 through Log rather than as separate functions; following its
 // formulas keeps their last bits in step with Go's.
 double Log2(double x) {
@@ -176,7 +175,6 @@ double Log2(double x) {
     return Log(f.frac) * 1.44269504088896340735992468100189214 + static_cast<double>(f.exp); // 1/Ln2
 }
 double Log10(double x) { return Log(x) * 0.434294481903251827651128918916605082; } // 1/Ln10
-double Log1p(double x) { return std::log1p(x); }
 
 double Logb(double x) {
     if (x == 0) return -kInf;
@@ -192,9 +190,6 @@ int64_t Ilogb(double x) {
     return std::ilogb(x);
 }
 
-double Asinh(double x) { return std::asinh(x); }
-double Acosh(double x) { return std::acosh(x); }
-double Atanh(double x) { return std::atanh(x); }
 double Erf(double x) { return std::erf(x); }
 double Erfc(double x) { return std::erfc(x); }
 double Gamma(double x) { return std::tgamma(x); }

@@ -43,7 +43,8 @@ func main() {
 		}{{"Exp", math.Exp}, {"Log", math.Log}, {"Log2", math.Log2}, {"Log10", math.Log10}, {"Sin", math.Sin},
 			{"Cos", math.Cos}, {"Tan", math.Tan}, {"Atan", math.Atan}, {"Cbrt", math.Cbrt}, {"Sinh", math.Sinh},
 			{"Tanh", math.Tanh}, {"Expm1", math.Expm1}, {"Log1p", math.Log1p}, {"Exp2", math.Exp2},
-			{"Asin", math.Asin}, {"Acos", math.Acos}, {"Erf", math.Erf}, {"Gamma", math.Gamma}} {
+			{"Asin", math.Asin}, {"Acos", math.Acos}, {"Erf", math.Erf}, {"Gamma", math.Gamma},
+			{"Asinh", math.Asinh}, {"Acosh", math.Acosh}, {"Atanh", math.Atanh}} {
 			out("ulp:"+nf.name, b(x), b(nf.fn(x)))
 		}
 	}
@@ -64,6 +65,12 @@ func main() {
 			out("ulp:Tanh", b(v), b(math.Tanh(v)))
 			out("ulp:Cbrt", b(v), b(math.Cbrt(v)))
 			out("ulp:Exp2", b(v), b(math.Exp2(v)))
+			out("ulp:Expm1", b(v), b(math.Expm1(v)))
+			out("ulp:Expm1", b(v/40), b(math.Expm1(v/40)))
+			out("ulp:Log1p", b(v), b(math.Log1p(v)))
+			out("ulp:Asinh", b(v), b(math.Asinh(v)))
+			out("ulp:Acosh", b(v), b(math.Acosh(v)))
+			out("ulp:Atanh", b(v/32), b(math.Atanh(v/32)))
 			out("ulp:Pow", b(v), b(1.5), b(math.Pow(v, 1.5)))
 			out("ulp:Pow", b(1.1), b(v), b(math.Pow(1.1, v)))
 			out("ulp:Atan2", b(v), b(x), b(math.Atan2(v, x)))
