@@ -328,6 +328,94 @@ def run_one(spec, opts, xfails, differences):
     return Result(spec.rel, "pass")
 
 
+# ---------------------------------------------------------------------------
+# --self-test: proves that the harness can fail. A fake `gol` replays canned
+# results (stdout, stderr, exit status, a delay) stored beside each program, so
+# the check needs neither gol nor Go.
+
+FAKE_GOL = r'''#!/usr/bin/env python3
+import json, os, sys, time
+assert sys.argv[1] == "run"
+with open(sys.argv[2] + ".fake", encoding="utf-8") as f:
+    r = json.load(f)
+time.sleep(r.get("sleep", 0))
+stdin = sys.stdin.read()
+def fill(s):
+    return (s.replace("{args}", "|".join(sys.argv[3:])).replace("{stdin}", stdin)
+             .replace("{env}", os.environ.get("SELFTEST_VAR", "unset")))
+sys.stdout.write(fill(r.get("stdout", "")))
+sys.stderr.write(fill(r.get("stderr", "")))
+sys.exit(r.get("exit", 0))
+'''
+
+RUN_BODY = "func main() {}\n"
+CHECK = "// errorcheck\n\npackage main\n\nfunc main() {\n\tx := 1 // ERROR \"declared and not used: x\"\n}\n"
+# (name, extra annotation lines, .out or None, fake result, expected status)
+SELF_TESTS = [
+    ("pass", "", "hi\n", {"stdout": "hi\n"}, "pass"),
+    ("wrong_stdout", "", "hi\n", {"stdout": "ho\n"}, "fail"),
+    ("missing_newline", "", "hi\n", {"stdout": "hi"}, "fail"),
+    ("missing_out", "", None, {"stdout": "hi\n"}, "fail"),
+    ("wrong_exit", "// exit: 3\n", "", {"exit": 4}, "fail"),
+    ("exit_expected", "// exit: 3\n", "", {"exit": 3}, "pass"),
+    ("nonzero_exit_unexpected", "", "", {"exit": 2, "stderr": "panic: x\n"}, "fail"),
+    ("stderr_present", "// exit: 2\n// stderr: panic: boom\n", "a\n",
+     {"stdout": "a\n", "stderr": "panic: boom\n\ngoroutine 1 [running]:\n", "exit": 2}, "pass"),
+    ("stderr_missing", "// exit: 2\n// stderr: panic: boom\n", "",
+     {"stderr": "panic: bang\n", "exit": 2}, "fail"),
+    ("stderr_unexpected", "", "", {"stderr": "warning\n"}, "fail"),
+    ("args_stdin_env", "// args: a \"b c\"\n// stdin: in.txt\n// env: SELFTEST_VAR=set\n",
+     "a|b c in set\n", {"stdout": "{args} {stdin} {env}\n"}, "pass"),
+    ("timeout", "// timeout: 0.5\n", "", {"sleep": 5}, "fail"),
+    ("malformed", "// exit: two\n", "", {}, "fail"),
+    ("xfail_failing", "", "hi\n", {"stdout": "no\n"}, "xfail"),
+    ("xfail_passing", "", "hi\n", {"stdout": "hi\n"}, "xpass"),
+    ("check_pass", None, None, {"stderr": "check_pass.gol:6:2: declared and not used: x\n", "exit": 1},
+     "pass"),
+    ("check_wrong_message", None, None, {"stderr": "check_wrong_message.gol:6:2: x declared but not used\n",
+                                         "exit": 1}, "fail"),
+    ("check_wrong_line", None, None, {"stderr": "check_wrong_line.gol:5:2: declared and not used: x\n",
+                                      "exit": 1}, "fail"),
+    ("check_extra_error", None, None, {"stderr": "check_extra_error.gol:6:2: declared and not used: x\n"
+                                                 "check_extra_error.gol:7:1: undefined: y\n", "exit": 1},
+     "fail"),
+    ("check_exit_zero", None, None, {"stderr": "check_exit_zero.gol:6:2: declared and not used: x\n"},
+     "fail"),
+]
+
+
+def self_test():
+    import json
+    tmp = tempfile.mkdtemp(prefix="golden-selftest-")
+    try:
+        gol = os.path.join(tmp, "fakegol")
+        with open(gol, "w", encoding="utf-8") as f:
+            f.write(FAKE_GOL)
+        os.chmod(gol, 0o755)
+        with open(os.path.join(tmp, "in.txt"), "w", encoding="utf-8") as f:
+            f.write("in")
+        xfails = {"xfail_failing.gol": "known", "xfail_passing.gol": "stale"}
+        opts = argparse.Namespace(go=False, gol=gol, update=False)
+        bad = 0
+        for name, annotations, out, fake, want in SELF_TESTS:
+            path = os.path.join(tmp, name + ".gol")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(CHECK if annotations is None else "package main\n\n" + annotations + RUN_BODY)
+            if out is not None:
+                with open(path[:-4] + ".out", "w", encoding="utf-8") as f:
+                    f.write(out)
+            with open(path + ".fake", "w", encoding="utf-8") as f:
+                json.dump(fake, f)
+            got = run_one(parse_spec(path, name + ".gol"), opts, xfails, {})
+            if got.status != want:
+                bad += 1
+                print(f"self-test {name}: harness said {got.status} ({got.detail}), want {want}")
+        print(f"self-test: {len(SELF_TESTS) - bad} of {len(SELF_TESTS)} harness checks behaved")
+        return 1 if bad else 0
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description="Run gol's golden programs.")
@@ -344,7 +432,11 @@ def main():
     ap.add_argument("--differences", default=os.path.join(here, "go_differences.txt"),
                     help="known differences from Go (default tests/go_differences.txt)")
     ap.add_argument("-v", "--verbose", action="store_true", help="also print passing programs")
+    ap.add_argument("--self-test", action="store_true",
+                    help="check the harness itself against a fake gol (needs neither gol nor Go)")
     opts = ap.parse_args()
+    if opts.self_test:
+        return self_test()
     if opts.update and not opts.go:
         ap.error("--update regenerates .out files from Go: use it with --go (never from gol)")
     if not opts.go and not opts.gol:
