@@ -190,9 +190,6 @@ int64_t Ilogb(double x) {
     return std::ilogb(x);
 }
 
-double Erf(double x) { return std::erf(x); }
-double Erfc(double x) { return std::erfc(x); }
-double Gamma(double x) { return std::tgamma(x); }
 
 LgammaResult Lgamma(double x) {
     int sign = 1;

@@ -43,7 +43,7 @@ func main() {
 		}{{"Exp", math.Exp}, {"Log", math.Log}, {"Log2", math.Log2}, {"Log10", math.Log10}, {"Sin", math.Sin},
 			{"Cos", math.Cos}, {"Tan", math.Tan}, {"Atan", math.Atan}, {"Cbrt", math.Cbrt}, {"Sinh", math.Sinh},
 			{"Tanh", math.Tanh}, {"Expm1", math.Expm1}, {"Log1p", math.Log1p}, {"Exp2", math.Exp2},
-			{"Asin", math.Asin}, {"Acos", math.Acos}, {"Erf", math.Erf}, {"Gamma", math.Gamma},
+			{"Asin", math.Asin}, {"Acos", math.Acos}, {"Erf", math.Erf}, {"Erfc", math.Erfc}, {"Gamma", math.Gamma},
 			{"Asinh", math.Asinh}, {"Acosh", math.Acosh}, {"Atanh", math.Atanh}} {
 			out("ulp:"+nf.name, b(x), b(nf.fn(x)))
 		}
@@ -71,6 +71,12 @@ func main() {
 			out("ulp:Asinh", b(v), b(math.Asinh(v)))
 			out("ulp:Acosh", b(v), b(math.Acosh(v)))
 			out("ulp:Atanh", b(v/32), b(math.Atanh(v/32)))
+			out("ulp:Gamma", b(v), b(math.Gamma(v)))
+			out("ulp:Erf", b(v/4), b(math.Erf(v/4)))
+			out("ulp:Erfc", b(v/4), b(math.Erfc(v/4)))
+			out("ulp:Erfc", b(v), b(math.Erfc(v)))
+			out("ulp:Gamma", b(v*5), b(math.Gamma(v*5)))
+			out("ulp:Gamma", b(v/7), b(math.Gamma(v/7)))
 			out("ulp:Pow", b(v), b(1.5), b(math.Pow(v, 1.5)))
 			out("ulp:Pow", b(1.1), b(v), b(math.Pow(1.1, v)))
 			out("ulp:Atan2", b(v), b(x), b(math.Atan2(v, x)))
