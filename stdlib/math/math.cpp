@@ -191,11 +191,6 @@ int64_t Ilogb(double x) {
 }
 
 
-LgammaResult Lgamma(double x) {
-    int sign = 1;
-    double v = lgamma_r(x, &sign); // reentrant: std::lgamma writes the global signgam
-    return {v, sign};
-}
 
 const Constant* Constants(size_t* count) {
     *count = sizeof(kConstants) / sizeof(kConstants[0]);

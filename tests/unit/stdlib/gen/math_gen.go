@@ -73,6 +73,10 @@ func main() {
 			out("ulp:Atanh", b(v/32), b(math.Atanh(v/32)))
 			out("ulp:Gamma", b(v), b(math.Gamma(v)))
 			out("ulp:Erf", b(v/4), b(math.Erf(v/4)))
+			for _, a := range []float64{v, v / 7, v * 3} {
+				lg, sg := math.Lgamma(a)
+				out("Lgamma", b(a), b(lg), fmt.Sprint(sg))
+			}
 			out("ulp:Erfc", b(v/4), b(math.Erfc(v/4)))
 			out("ulp:Erfc", b(v), b(math.Erfc(v)))
 			out("ulp:Gamma", b(v*5), b(math.Gamma(v*5)))
