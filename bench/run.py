@@ -304,6 +304,34 @@ def judge(outcome: RunOutcome, reference: Optional[bytes], res: Result, timeout:
     res.rss_kb.append(outcome.rss_kb)
 
 
+def perf_profile(cmd: List[str], env: Dict[str, str], b: Bench, args) -> List[str]:
+    """One extra gol run under `perf record`; the hottest symbols, or why not.
+
+    Issue 2 asks where gol's time goes; the flat profile answers that for the
+    runtime, the collector, maps and strings (the interpreter loop itself is
+    one symbol: use `perf annotate` on the saved data for its opcodes).
+    """
+    if shutil.which("perf") is None:
+        return ["perf is not installed"]
+    data = OUT_DIR / f"perf_{b.set}_{b.name}.data"
+    try:
+        rec = subprocess.run(["perf", "record", "-q", "-o", str(data), "--"] + cmd, env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             timeout=args.timeout)
+    except subprocess.TimeoutExpired:
+        return ["perf record timed out"]
+    if rec.returncode != 0 or not data.exists():
+        return [f"perf record failed: {first_line(rec.stderr)}"]
+    rep = subprocess.run(["perf", "report", "-i", str(data), "--stdio", "--no-children",
+                          "--sort", "dso,symbol", "--percent-limit", "1"],
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    # Some perf versions append empty "-" columns; drop them.
+    lines = [re.sub(r"(\s+-)+$", "", ln.rstrip())
+             for ln in rep.stdout.decode("utf-8", "replace").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    return lines[:args.perf_top] + [f"(data: {data.relative_to(REPO_DIR)})"]
+
+
 def run_bench(b: Bench, impls: List[str], args, row: Dict[str, Result], log) -> None:
     env = dict(os.environ)
     env.update(b.env)
@@ -346,6 +374,8 @@ def run_bench(b: Bench, impls: List[str], args, row: Dict[str, Result], log) -> 
             res = row[impl]
             parts.append(f"{impl} {res.median:.3f}s" if res.ok else f"{impl} {res.status}")
     log(f"{b.key}: " + ", ".join(parts))
+    if args.perf and "gol" in cmds and row["gol"].ok:
+        args.profiles[b.key] = perf_profile(cmds["gol"], env, b, args)
 
 
 def ratio(row: Dict[str, Result], a: str, b: str) -> Optional[float]:
@@ -562,6 +592,11 @@ def main(argv=None) -> int:
                    help="regression threshold in percent for --baseline (default 10)")
     p.add_argument("--fail-on-regression", action="store_true",
                    help="exit with status 3 when --baseline finds a regression")
+    p.add_argument("--perf", action="store_true",
+                   help="after timing, run gol once more under perf record and print its "
+                        "hottest symbols per benchmark")
+    p.add_argument("--perf-top", type=int, default=12, metavar="N",
+                   help="symbols shown per benchmark with --perf (default 12)")
     p.add_argument("--list", action="store_true", help="list the benchmarks and exit")
     args = p.parse_args(argv)
 
@@ -602,6 +637,7 @@ def main(argv=None) -> int:
         except (OSError, ValueError) as e:
             p.error(f"cannot read --baseline {args.baseline}: {e}")
 
+    args.profiles = {}
     results: Dict[str, Dict[str, Result]] = {b.key: {} for b in benches}
     started = time.time()
     args.helper = build_helper(log)
@@ -620,6 +656,10 @@ def main(argv=None) -> int:
     print()
     print_table(benches, results, shown, sys.stdout)
     print_summary(benches, results, summary, shown, sys.stdout)
+    for key, lines in args.profiles.items():
+        print(f"\nWhere gol's time goes in {key} (perf, self time):")
+        for line in lines:
+            print(f"  {line}")
     what = "CPU time (user+system)" if args.metric == "cpu" else "wall time"
     print(f"\n{args.runs} run(s) each, median {what} in seconds; total {time.time() - started:.0f}s")
 
