@@ -1,10 +1,9 @@
-// Package math: the functions whose Go definition differs from (or is not in) C's libm, Go's
-// special cases included, and Go's constants as exact data for the type checker.
+// Package math: Go's math functions with Go's results bit for bit (on amd64), Go's special
+// cases included, and Go's constants as exact data for the type checker.
 //
-// Exact functions (Sqrt, Floor, Ceil, Trunc, Mod, Remainder, Abs, ...) give Go's bits. The
-// transcendental ones (Exp, Log, Sin, Pow, ...) are libm's, correctly rounded in nearly all
-// cases; Go's own implementations are not always, so their last bit can differ from Go's (Go's
-// results also differ between its own architectures there).
+// Exact operations (Sqrt, Floor, Mod, ...) come from the C library or are written out; every
+// function Go implements itself is a port of Go's code (pure-Go files, or for Exp, Log and Hypot
+// Go's amd64 assembly), because libm's differently rounded answers would print differently.
 #pragma once
 
 #include <cstdint>
@@ -55,7 +54,7 @@ double Cbrt(double x);
 double Hypot(double p, double q);
 double FMA(double x, double y, double z);
 
-// ---- transcendental (libm; see the note above)
+// ---- transcendental (ports of Go's algorithms)
 double Pow(double x, double y);
 double Pow10(int64_t n); // exact table values; 0 below 1e-323, +Inf above 1e308
 double Exp(double x);
