@@ -85,13 +85,15 @@ void Checker::arguments(CallExpr* call, Signature* sig, std::vector<Operand>& ar
     size_t want = sig->variadic && !ddd ? npars - 1 : npars;
     bool countOk = sig->variadic && !ddd ? nargs >= want : nargs == npars;
     if (!countOk) {
+        // Go reports at the first extra argument, else at the last argument,
+        // else at the closing parenthesis.
         Pos at = call->rparen;
         std::string q = "not enough";
         if (nargs > npars && !(sig->variadic && !ddd)) {
             q = "too many";
-            // at the first extra argument
-            size_t k = std::min(npars, call->args.size() - 1);
-            at = call->args.size() > npars ? call->args[k]->pos : call->args.back()->pos;
+            at = args[npars].expr != nullptr ? args[npars].expr->pos : at;
+        } else if (nargs > 0 && args[nargs - 1].expr != nullptr) {
+            at = args[nargs - 1].expr->pos;
         }
         std::vector<Type*> have;
         for (Operand& a : args)
@@ -405,7 +407,21 @@ void Checker::builtin(Operand& x, CallExpr* call, BuiltinId id) {
                 else if (auto* be = as<BinaryExpr>(e)) {
                     scan(be->x);
                     scan(be->y);
-                } else if (isa<CompositeLit>(e) || isa<FuncLit>(e)) hasCall = true;
+                } else if (auto* cl = as<CompositeLit>(e)) {
+                    for (Expr* el : cl->elts) {
+                        if (auto* kv = as<KeyValueExpr>(el)) {
+                            scan(kv->key);
+                            scan(kv->value);
+                        } else {
+                            scan(el);
+                        }
+                    }
+                } else if (auto* sl = as<SliceExpr>(e)) {
+                    scan(sl->x);
+                    scan(sl->low);
+                    scan(sl->high);
+                    scan(sl->max);
+                }
             };
             scan(a.expr);
             if (!hasCall) {

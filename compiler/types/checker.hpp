@@ -157,7 +157,8 @@ class Checker {
     void unary(Operand& x, ast::UnaryExpr* e);
     void binary(Operand& x, ast::Expr* e, ast::Expr* lhs, ast::Expr* rhs, syntax::Tok op, Pos opPos);
     void shift(Operand& x, Operand& y, ast::Expr* e, syntax::Tok op);
-    void comparison(Operand& x, Operand& y, syntax::Tok op, ast::Expr* e);
+    // xNil/yNil: the operand was the untyped nil before matchTypes gave it the other side's type.
+    void comparison(Operand& x, Operand& y, syntax::Tok op, ast::Expr* e, bool xNil = false, bool yNil = false);
     void matchTypes(Operand& x, Operand& y);
     void overflow(Operand& x, Pos opPos);
     void representable(Operand& x, Basic* t);

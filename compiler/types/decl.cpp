@@ -236,21 +236,10 @@ void Checker::objDecl(Object* obj) {
     if (color == Color::Grey) {
         // A cycle. Through a type definition it is fine (the Named exists);
         // for constants and variables whose type is still unknown it is not.
-        switch (obj->kind) {
-        case ObjKind::Const:
-            if (obj->type == nullptr) {
-                cycleError(obj);
-                obj->type = ctx.invalid();
-            }
-            break;
-        case ObjKind::Var:
-            if (obj->type == nullptr) {
-                cycleError(obj);
-                obj->type = ctx.invalid();
-            }
-            break;
-        default: break;
-        }
+        // Cycles through constants and variables are reported by initOrder
+        // (Go's "initialization cycle"); here they only get an invalid type.
+        if ((obj->kind == ObjKind::Const || obj->kind == ObjKind::Var) && obj->type == nullptr)
+            obj->type = ctx.invalid();
         return;
     }
     color = Color::Grey;
@@ -651,26 +640,68 @@ void Checker::declStmt(GenDecl* d) {
 // Initialization order (spec "Package initialization", Go's initorder.go)
 
 void Checker::initOrder() {
-    // Variables with initializers, in declaration order; functions are
-    // traversed for the variables they reference.
+    // Report cycles through constants and variables (Go's reportCycle): a path
+    // of dependencies (through functions) from an object back to itself.
+    std::set<Object*> reported;
+    std::function<bool(Object*, Object*, std::set<Object*>&, std::vector<Object*>&)> findPath =
+        [&](Object* from, Object* to, std::set<Object*>& seen, std::vector<Object*>& path) -> bool {
+        if (!seen.insert(from).second) return false;
+        auto it = decls.find(from);
+        if (it == decls.end()) return false;
+        std::vector<Object*> deps(it->second->deps.begin(), it->second->deps.end());
+        std::sort(deps.begin(), deps.end(), [](Object* a, Object* b) { return a->pos < b->pos; });
+        for (Object* d : deps) {
+            if (d == to) {
+                path.push_back(d);
+                return true;
+            }
+            if (findPath(d, to, seen, path)) {
+                path.push_back(d);
+                return true;
+            }
+        }
+        return false;
+    };
+    for (Object* o : pkgObjects) {
+        if (o->kind != ObjKind::Var && o->kind != ObjKind::Const) continue;
+        if (reported.count(o)) continue;
+        std::set<Object*> seen;
+        std::vector<Object*> path; // reversed: to ... first dependency
+        if (!findPath(o, o, seen, path)) continue;
+        // path holds [o, ..., d1] where d1 is o's first dependency on the cycle.
+        std::vector<Object*> cycle{o};
+        for (size_t i = path.size(); i-- > 0;)
+            if (path[i] != o) cycle.push_back(path[i]);
+        for (Object* c : cycle)
+            reported.insert(c);
+        if (cycle.size() == 1) {
+            error(o->pos, "initialization cycle: " + o->name + " refers to itself");
+            continue;
+        }
+        std::string msg = "initialization cycle for " + o->name;
+        for (size_t i = 0; i < cycle.size(); i++) {
+            Object* next = cycle[(i + 1) % cycle.size()];
+            msg += "\n\t" + formatPos(fileName, cycle[i]->pos) + ": " + cycle[i]->name + " refers to " + next->name;
+        }
+        error(o->pos, msg);
+    }
+
+    // The order: repeatedly the earliest declared variable whose variable
+    // dependencies (through functions) are all initialized.
     std::vector<Var*> vars;
     for (Object* o : pkgObjects)
         if (auto* v = o->as<Var>()) vars.push_back(v);
-    // Transitive variable dependencies through functions.
     std::unordered_map<Object*, std::set<Var*>> varDeps;
     for (Var* v : vars) {
         std::set<Var*> out;
         std::set<Object*> seen;
-        std::vector<Object*> stack;
-        DeclInfo* di = decls[v];
-        for (Object* d : di->deps)
-            stack.push_back(d);
+        std::vector<Object*> stack(decls[v]->deps.begin(), decls[v]->deps.end());
         while (!stack.empty()) {
             Object* o = stack.back();
             stack.pop_back();
             if (!seen.insert(o).second) continue;
             if (auto* w = o->as<Var>()) {
-                out.insert(w);
+                if (w != v && !(decls[w] == decls[v])) out.insert(w);
                 continue;
             }
             auto it = decls.find(o);
@@ -680,52 +711,34 @@ void Checker::initOrder() {
         }
         varDeps[v] = out;
     }
-    std::set<DeclInfo*> emittedInit;
+    std::set<DeclInfo*> emitted;
     std::set<Var*> done;
     std::vector<Var*> remaining = vars;
+    auto emit = [&](Var* v) {
+        DeclInfo* di = decls[v];
+        if (di->init != nullptr && !emitted.count(di)) {
+            emitted.insert(di);
+            info->initOrder.push_back({di->lhs.empty() ? std::vector<Var*>{v} : di->lhs, di->init});
+        }
+    };
     while (!remaining.empty()) {
         Var* pick = nullptr;
         for (Var* v : remaining) {
             bool ready = true;
-            for (Var* d : varDeps[v]) {
-                if (d == v || (decls[d] == decls[v] && decls[v]->lhs.size() > 1)) {
-                    if (d == v) ready = false;
-                    continue;
-                }
+            for (Var* d : varDeps[v])
                 if (!done.count(d)) {
                     ready = false;
                     break;
                 }
-            }
             if (ready) {
                 pick = v;
                 break;
             }
         }
-        if (pick == nullptr) {
-            // A cycle: report it at the first remaining variable and give up ordering.
-            Var* v = remaining.front();
-            if (!isInvalid(v->type)) {
-                std::string msg = "initialization cycle or initialization loop";
-                if (varDeps[v].count(v)) msg = "initialization cycle: " + v->name + " refers to itself";
-                error(v->pos, msg);
-            }
-            for (Var* r : remaining) {
-                DeclInfo* di = decls[r];
-                if (di->init != nullptr && !emittedInit.count(di)) {
-                    emittedInit.insert(di);
-                    info->initOrder.push_back({di->lhs.empty() ? std::vector<Var*>{r} : di->lhs, di->init});
-                }
-            }
-            break;
-        }
+        if (pick == nullptr) pick = remaining.front(); // a cycle (reported above)
         done.insert(pick);
         remaining.erase(std::find(remaining.begin(), remaining.end(), pick));
-        DeclInfo* di = decls[pick];
-        if (di->init != nullptr && !emittedInit.count(di)) {
-            emittedInit.insert(di);
-            info->initOrder.push_back({di->lhs.empty() ? std::vector<Var*>{pick} : di->lhs, di->init});
-        }
+        emit(pick);
     }
 }
 

@@ -375,7 +375,7 @@ void Checker::ident(Operand& x, Ident* e, Named* def, bool wantType) {
     (void)wantType;
     if (obj->pkg == pkg && obj->parent == pkg->scope) {
         objDecl(obj);
-        if (curDecl != nullptr && (obj->kind == ObjKind::Var || obj->kind == ObjKind::Func))
+        if (curDecl != nullptr && obj->kind != ObjKind::TypeName)
             curDecl->deps.insert(obj);
     }
     switch (obj->kind) {
@@ -691,7 +691,7 @@ const char* kindString(const Type* t) {
 }
 } // namespace
 
-void Checker::comparison(Operand& x, Operand& y, Tok op, Expr* e) {
+void Checker::comparison(Operand& x, Operand& y, Tok op, Expr* e, bool xNil, bool yNil) {
     if (isInvalid(x.type) || isInvalid(y.type)) {
         x.mode = Mode::Invalid;
         return;
@@ -707,9 +707,11 @@ void Checker::comparison(Operand& x, Operand& y, Tok op, Expr* e) {
         errOp = &y;
         cause = "mismatched types " + ts(x.type) + " and " + ts(y.type);
     } else if (op == Tok::Eql || op == Tok::Neq) {
-        if (x.isNil() || y.isNil()) {
-            Type* t = x.isNil() ? y.type : x.type;
-            if (!hasNil(t) || (x.isNil() && y.isNil())) {
+        xNil = xNil || x.isNil();
+        yNil = yNil || y.isNil();
+        if (xNil || yNil) {
+            Type* t = xNil ? y.type : x.type;
+            if (!hasNil(t) || (xNil && yNil)) {
                 ok = false;
                 errOp = &y;
             }
@@ -855,10 +857,11 @@ void Checker::binary(Operand& x, Expr* e, Expr* lhs, Expr* rhs, Tok op, Pos opPo
         shift(x, y, e, op);
         return;
     }
+    bool xNil = x.isNil(), yNil = y.isNil();
     matchTypes(x, y);
     if (x.invalid()) return;
     if (isComparison(op)) {
-        comparison(x, y, op, e);
+        comparison(x, y, op, e, xNil, yNil);
         return;
     }
     if (!identical(x.type, y.type)) {
