@@ -7,7 +7,7 @@ namespace gol::ast {
 
 const char* kindName(Kind k) {
     switch (k) {
-#define GOL_AST_KIND_NAME(name)                                                                        \
+#define GOL_AST_KIND_NAME(name)                                                                              \
     case Kind::name: return #name;
         GOL_AST_ALL_NODES(GOL_AST_KIND_NAME)
 #undef GOL_AST_KIND_NAME
@@ -28,7 +28,8 @@ void* Arena::allocate(size_t size, size_t align) {
     // need few allocations.
     size_t pad = (align - reinterpret_cast<uintptr_t>(cur_) % align) % align;
     if (cur_ == nullptr || pad + size > left_) {
-        size_t chunk = std::max<size_t>(size + align, std::min<size_t>(4096u << std::min<size_t>(chunks_.size(), 8), 1 << 20));
+        size_t chunk = std::max<size_t>(
+            size + align, std::min<size_t>(4096u << std::min<size_t>(chunks_.size(), 8), 1 << 20));
         chunks_.push_back(std::make_unique<std::byte[]>(chunk));
         cur_ = chunks_.back().get();
         left_ = chunk;
@@ -73,8 +74,7 @@ class Dumper {
     template <class T> void list(const std::vector<T*>& l) {
         out += '[';
         for (size_t i = 0; i < l.size(); i++) {
-            if (i > 0)
-                sp();
+            if (i > 0) sp();
             node(l[i]);
         }
         out += ']';
@@ -116,8 +116,7 @@ class Dumper {
                 sp();
                 str(std::to_string(b->rune));
             }
-            if (b->bad)
-                str(" bad");
+            if (b->bad) str(" bad");
             break;
         }
         case Kind::CompositeLit:
@@ -176,8 +175,7 @@ class Dumper {
             node(cast<CallExpr>(n)->fun);
             sp();
             list(cast<CallExpr>(n)->args);
-            if (cast<CallExpr>(n)->hasEllipsis)
-                str(" ...");
+            if (cast<CallExpr>(n)->hasEllipsis) str(" ...");
             break;
         case Kind::StarExpr:
             sp();
@@ -218,8 +216,7 @@ class Dumper {
             node(cast<FuncType>(n)->params);
             sp();
             node(cast<FuncType>(n)->results);
-            if (cast<FuncType>(n)->variadic)
-                str(" variadic");
+            if (cast<FuncType>(n)->variadic) str(" variadic");
             break;
         case Kind::InterfaceType:
             sp();
@@ -265,8 +262,7 @@ class Dumper {
             node(cast<DeclStmt>(n)->decl);
             break;
         case Kind::EmptyStmt:
-            if (cast<EmptyStmt>(n)->implicit)
-                str(" implicit");
+            if (cast<EmptyStmt>(n)->implicit) str(" implicit");
             break;
         case Kind::LabeledStmt:
             sp();
@@ -430,8 +426,7 @@ class Dumper {
             auto* s = cast<TypeSpec>(n);
             sp();
             node(s->name);
-            if (s->alias)
-                str(" =");
+            if (s->alias) str(" =");
             sp();
             node(s->type);
             break;

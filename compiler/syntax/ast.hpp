@@ -43,70 +43,70 @@ using syntax::Tok;
 
 // X-macro list of every concrete node kind, grouped by category. The category
 // ranges (FirstExpr..LastExpr, ...) rely on this order.
-#define GOL_AST_EXPR_NODES(X)                                                                          \
-    X(BadExpr)                                                                                         \
-    X(Ident)                                                                                           \
-    X(BasicLit)                                                                                        \
-    X(CompositeLit)                                                                                    \
-    X(FuncLit)                                                                                         \
-    X(ParenExpr)                                                                                       \
-    X(SelectorExpr)                                                                                    \
-    X(IndexExpr)                                                                                       \
-    X(SliceExpr)                                                                                       \
-    X(TypeAssertExpr)                                                                                  \
-    X(CallExpr)                                                                                        \
-    X(StarExpr)                                                                                        \
-    X(UnaryExpr)                                                                                       \
-    X(BinaryExpr)                                                                                      \
-    X(KeyValueExpr)                                                                                    \
-    X(ArrayType)                                                                                       \
-    X(StructType)                                                                                      \
-    X(FuncType)                                                                                        \
-    X(InterfaceType)                                                                                   \
-    X(MapType)                                                                                         \
-    X(ChanType)                                                                                        \
+#define GOL_AST_EXPR_NODES(X)                                                                                \
+    X(BadExpr)                                                                                               \
+    X(Ident)                                                                                                 \
+    X(BasicLit)                                                                                              \
+    X(CompositeLit)                                                                                          \
+    X(FuncLit)                                                                                               \
+    X(ParenExpr)                                                                                             \
+    X(SelectorExpr)                                                                                          \
+    X(IndexExpr)                                                                                             \
+    X(SliceExpr)                                                                                             \
+    X(TypeAssertExpr)                                                                                        \
+    X(CallExpr)                                                                                              \
+    X(StarExpr)                                                                                              \
+    X(UnaryExpr)                                                                                             \
+    X(BinaryExpr)                                                                                            \
+    X(KeyValueExpr)                                                                                          \
+    X(ArrayType)                                                                                             \
+    X(StructType)                                                                                            \
+    X(FuncType)                                                                                              \
+    X(InterfaceType)                                                                                         \
+    X(MapType)                                                                                               \
+    X(ChanType)                                                                                              \
     X(Ellipsis)
 
-#define GOL_AST_STMT_NODES(X)                                                                          \
-    X(BadStmt)                                                                                         \
-    X(DeclStmt)                                                                                        \
-    X(EmptyStmt)                                                                                       \
-    X(LabeledStmt)                                                                                     \
-    X(ExprStmt)                                                                                        \
-    X(SendStmt)                                                                                        \
-    X(IncDecStmt)                                                                                      \
-    X(AssignStmt)                                                                                      \
-    X(GoStmt)                                                                                          \
-    X(DeferStmt)                                                                                       \
-    X(ReturnStmt)                                                                                      \
-    X(BranchStmt)                                                                                      \
-    X(BlockStmt)                                                                                       \
-    X(IfStmt)                                                                                          \
-    X(CaseClause)                                                                                      \
-    X(SwitchStmt)                                                                                      \
-    X(TypeSwitchStmt)                                                                                  \
-    X(CommClause)                                                                                      \
-    X(SelectStmt)                                                                                      \
-    X(ForStmt)                                                                                         \
+#define GOL_AST_STMT_NODES(X)                                                                                \
+    X(BadStmt)                                                                                               \
+    X(DeclStmt)                                                                                              \
+    X(EmptyStmt)                                                                                             \
+    X(LabeledStmt)                                                                                           \
+    X(ExprStmt)                                                                                              \
+    X(SendStmt)                                                                                              \
+    X(IncDecStmt)                                                                                            \
+    X(AssignStmt)                                                                                            \
+    X(GoStmt)                                                                                                \
+    X(DeferStmt)                                                                                             \
+    X(ReturnStmt)                                                                                            \
+    X(BranchStmt)                                                                                            \
+    X(BlockStmt)                                                                                             \
+    X(IfStmt)                                                                                                \
+    X(CaseClause)                                                                                            \
+    X(SwitchStmt)                                                                                            \
+    X(TypeSwitchStmt)                                                                                        \
+    X(CommClause)                                                                                            \
+    X(SelectStmt)                                                                                            \
+    X(ForStmt)                                                                                               \
     X(RangeStmt)
 
-#define GOL_AST_SPEC_NODES(X)                                                                          \
-    X(ImportSpec)                                                                                      \
-    X(ValueSpec)                                                                                       \
+#define GOL_AST_SPEC_NODES(X)                                                                                \
+    X(ImportSpec)                                                                                            \
+    X(ValueSpec)                                                                                             \
     X(TypeSpec)
 
-#define GOL_AST_DECL_NODES(X)                                                                          \
-    X(BadDecl)                                                                                         \
-    X(GenDecl)                                                                                         \
+#define GOL_AST_DECL_NODES(X)                                                                                \
+    X(BadDecl)                                                                                               \
+    X(GenDecl)                                                                                               \
     X(FuncDecl)
 
-#define GOL_AST_OTHER_NODES(X)                                                                         \
-    X(Field)                                                                                           \
+#define GOL_AST_OTHER_NODES(X)                                                                               \
+    X(Field)                                                                                                 \
     X(FieldList)
 
-#define GOL_AST_ALL_NODES(X)                                                                           \
-    GOL_AST_EXPR_NODES(X) GOL_AST_STMT_NODES(X) GOL_AST_SPEC_NODES(X) GOL_AST_DECL_NODES(X)           \
-        GOL_AST_OTHER_NODES(X)
+#define GOL_AST_ALL_NODES(X)                                                                                 \
+    GOL_AST_EXPR_NODES(X)                                                                                    \
+    GOL_AST_STMT_NODES(X) GOL_AST_SPEC_NODES(X) GOL_AST_DECL_NODES(X) GOL_AST_OTHER_NODES(X)
 
 enum class Kind : uint8_t {
 #define GOL_AST_KIND(name) name,
@@ -134,9 +134,15 @@ struct Node {
     static bool classof(Kind) { return true; }
 };
 
-template <class T> bool isa(const Node* n) { return n != nullptr && T::classof(n->kind); }
-template <class T> T* as(Node* n) { return isa<T>(n) ? static_cast<T*>(n) : nullptr; }
-template <class T> const T* as(const Node* n) { return isa<T>(n) ? static_cast<const T*>(n) : nullptr; }
+template <class T> bool isa(const Node* n) {
+    return n != nullptr && T::classof(n->kind);
+}
+template <class T> T* as(Node* n) {
+    return isa<T>(n) ? static_cast<T*>(n) : nullptr;
+}
+template <class T> const T* as(const Node* n) {
+    return isa<T>(n) ? static_cast<const T*>(n) : nullptr;
+}
 template <class T> T* cast(Node* n) {
     assert(isa<T>(n));
     return static_cast<T*>(n);
@@ -146,9 +152,11 @@ template <class T> const T* cast(const Node* n) {
     return static_cast<const T*>(n);
 }
 
-#define GOL_AST_CONCRETE(name)                                                                         \
-    static constexpr Kind kKind = Kind::name;                                                          \
-    static bool classof(Kind k) { return k == Kind::name; }
+#define GOL_AST_CONCRETE(name)                                                                               \
+    static constexpr Kind kKind = Kind::name;                                                                \
+    static bool classof(Kind k) {                                                                            \
+        return k == Kind::name;                                                                              \
+    }
 
 // ---------------------------------------------------------------------------
 // Expressions (including type expressions)
@@ -383,8 +391,8 @@ struct FuncType : Expr {
 
 struct InterfaceType : Expr {
     GOL_AST_CONCRETE(InterfaceType)
-    std::vector<Field*> methods;   // each: names=[name], type=FuncType
-    std::vector<Expr*> embeddeds;  // embedded interfaces (Ident, SelectorExpr, ...)
+    std::vector<Field*> methods;  // each: names=[name], type=FuncType
+    std::vector<Expr*> embeddeds; // embedded interfaces (Ident, SelectorExpr, ...)
     Pos lbrace, rbrace;
 
     InterfaceType(Pos p) : Expr(Kind::InterfaceType, p) {}
@@ -577,8 +585,8 @@ struct SwitchStmt : Stmt {
 struct TypeSwitchStmt : Stmt {
     GOL_AST_CONCRETE(TypeSwitchStmt)
     Stmt* init = nullptr;
-    Stmt* assign = nullptr;      // AssignStmt{[x] := [TypeAssertExpr]} or ExprStmt{TypeAssertExpr}
-    Ident* lhs = nullptr;        // x in `x := y.(type)`, else nullptr (shortcut into assign)
+    Stmt* assign = nullptr;          // AssignStmt{[x] := [TypeAssertExpr]} or ExprStmt{TypeAssertExpr}
+    Ident* lhs = nullptr;            // x in `x := y.(type)`, else nullptr (shortcut into assign)
     TypeAssertExpr* guard = nullptr; // y.(type) (shortcut into assign)
     std::vector<CaseClause*> clauses;
     Pos lbrace, rbrace;
@@ -749,12 +757,12 @@ class Arena {
 // imports, type declarations and functions are in decls in every mode.
 struct File {
     SourceFile source;
-    Arena arena;                       // owns every node below
-    Ident* pkgName = nullptr;          // nullptr in script mode
-    Pos packagePos;                    // the `package` keyword
-    std::vector<ImportSpec*> imports;  // every import spec, also reachable through decls
-    std::vector<Decl*> decls;          // GenDecls and FuncDecls in source order
-    std::vector<Stmt*> scriptStmts;    // script mode only
+    Arena arena;                      // owns every node below
+    Ident* pkgName = nullptr;         // nullptr in script mode
+    Pos packagePos;                   // the `package` keyword
+    std::vector<ImportSpec*> imports; // every import spec, also reachable through decls
+    std::vector<Decl*> decls;         // GenDecls and FuncDecls in source order
+    std::vector<Stmt*> scriptStmts;   // script mode only
 
     bool isScript() const { return pkgName == nullptr; }
 };

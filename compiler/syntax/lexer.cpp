@@ -10,10 +10,18 @@ namespace gol::syntax {
 
 namespace {
 
-int32_t lower(int32_t ch) { return ('a' - 'A') | ch; } // lower-case ch iff ch is an ASCII letter
-bool isLetter(int32_t ch) { return ('a' <= lower(ch) && lower(ch) <= 'z') || ch == '_'; }
-bool isDecimal(int32_t ch) { return '0' <= ch && ch <= '9'; }
-bool isHex(int32_t ch) { return isDecimal(ch) || ('a' <= lower(ch) && lower(ch) <= 'f'); }
+int32_t lower(int32_t ch) {
+    return ('a' - 'A') | ch;
+} // lower-case ch iff ch is an ASCII letter
+bool isLetter(int32_t ch) {
+    return ('a' <= lower(ch) && lower(ch) <= 'z') || ch == '_';
+}
+bool isDecimal(int32_t ch) {
+    return '0' <= ch && ch <= '9';
+}
+bool isHex(int32_t ch) {
+    return isDecimal(ch) || ('a' <= lower(ch) && lower(ch) <= 'f');
+}
 
 const char* baseName(int base) {
     switch (base) {
@@ -40,32 +48,27 @@ int invalidSep(std::string_view x) {
         int32_t p = d;
         d = (unsigned char)x[i];
         if (d == '_') {
-            if (p != '0')
-                return int(i);
+            if (p != '0') return int(i);
         } else if (isDecimal(d) || (x1 == 'x' && isHex(d))) {
             d = '0';
         } else {
-            if (p == '_')
-                return int(i) - 1;
+            if (p == '_') return int(i) - 1;
             d = '.';
         }
     }
-    if (d == '_')
-        return int(x.size()) - 1;
+    if (d == '_') return int(x.size()) - 1;
     return -1;
 }
 
 // Approximation of strconv.IsPrint sufficient for error messages: letters, digits,
 // punctuation and symbols print; control, format and private-use characters don't.
 bool isPrint(int32_t r) {
-    if (r < 0x20 || (r >= 0x7f && r < 0xa0) || r == 0xad)
-        return false;
+    if (r < 0x20 || (r >= 0x7f && r < 0xa0) || r == 0xad) return false;
     if ((r >= 0x200b && r <= 0x200f) || (r >= 0x2028 && r <= 0x202e) || (r >= 0x2060 && r <= 0x206f))
         return false;
     if (r == 0xfeff || (r >= 0xd800 && r < 0xe000) || (r >= 0xe000 && r <= 0xf8ff) || r > 0x10ffff)
         return false;
-    if ((r & 0xfffe) == 0xfffe || (r >= 0xfff9 && r <= 0xfffb))
-        return false;
+    if ((r & 0xfffe) == 0xfffe || (r >= 0xfff9 && r <= 0xfffb)) return false;
     return true;
 }
 
@@ -74,11 +77,9 @@ bool isPrint(int32_t r) {
 char32_t decodeRune(std::string_view s, uint32_t* width) {
     auto b = [&](size_t i) { return (unsigned char)s[i]; };
     *width = 1;
-    if (s.empty())
-        return 0xFFFD;
+    if (s.empty()) return 0xFFFD;
     unsigned c0 = b(0);
-    if (c0 < 0x80)
-        return c0;
+    if (c0 < 0x80) return c0;
     auto cont = [&](size_t i) { return i < s.size() && (b(i) & 0xC0) == 0x80; };
     if (c0 >= 0xC2 && c0 <= 0xDF && cont(1)) {
         *width = 2;
@@ -86,15 +87,13 @@ char32_t decodeRune(std::string_view s, uint32_t* width) {
     }
     if (c0 >= 0xE0 && c0 <= 0xEF && cont(1) && cont(2)) {
         char32_t r = ((c0 & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
-        if (r < 0x800 || (r >= 0xD800 && r < 0xE000))
-            return 0xFFFD;
+        if (r < 0x800 || (r >= 0xD800 && r < 0xE000)) return 0xFFFD;
         *width = 3;
         return r;
     }
     if (c0 >= 0xF0 && c0 <= 0xF4 && cont(1) && cont(2) && cont(3)) {
         char32_t r = ((c0 & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
-        if (r < 0x10000 || r > 0x10FFFF)
-            return 0xFFFD;
+        if (r < 0x10000 || r > 0x10FFFF) return 0xFFFD;
         *width = 4;
         return r;
     }
@@ -102,8 +101,7 @@ char32_t decodeRune(std::string_view s, uint32_t* width) {
 }
 
 void appendUtf8(std::string& out, char32_t r) {
-    if (r > 0x10FFFF || (r >= 0xD800 && r < 0xE000))
-        r = 0xFFFD;
+    if (r > 0x10FFFF || (r >= 0xD800 && r < 0xE000)) r = 0xFFFD;
     if (r < 0x80) {
         out += char(r);
     } else if (r < 0x800) {
@@ -134,8 +132,7 @@ std::string formatRuneU(int32_t r) {
 }
 
 std::string quoteRune(int32_t r) {
-    if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r < 0xE000))
-        r = 0xFFFD;
+    if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r < 0xE000)) r = 0xFFFD;
     std::string s = "'";
     char buf[16];
     switch (r) {
@@ -167,9 +164,13 @@ std::string quoteRune(int32_t r) {
 
 Lexer::Lexer(std::string_view src, ErrorFn errh) : src_(src), errh_(std::move(errh)) {}
 
-void Lexer::error(const std::string& msg) { errh_(chPos(), msg); }
+void Lexer::error(const std::string& msg) {
+    errh_(chPos(), msg);
+}
 
-void Lexer::errorAt(uint32_t offset, const std::string& msg) { errh_({pos.line, pos.col + offset}, msg); }
+void Lexer::errorAt(uint32_t offset, const std::string& msg) {
+    errh_({pos.line, pos.col + offset}, msg);
+}
 
 void Lexer::nextch() {
 redo:
@@ -205,8 +206,7 @@ redo:
     }
     // BOMs are only allowed as the first character in a file.
     if (r == 0xFEFF) {
-        if (line_ > 0 || col_ > 0)
-            error("invalid BOM in the middle of the file");
+        if (line_ > 0 || col_ > 0) error("invalid BOM in the middle of the file");
         goto redo;
     }
 }
@@ -251,23 +251,55 @@ redo:
         lit = "newline";
         tok = Tok::Semicolon;
         break;
-    case '0': case '1': case '2': case '3': case '4':
-    case '5': case '6': case '7': case '8': case '9': number(false); break;
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7':
+    case '8':
+    case '9': number(false); break;
     case '"': stdString(); break;
     case '`': rawString(); break;
     case '\'': rune(); break;
-    case '(': nextch(); tok = Tok::LParen; break;
-    case '[': nextch(); tok = Tok::LBrack; break;
-    case '{': nextch(); tok = Tok::LBrace; break;
-    case ',': nextch(); tok = Tok::Comma; break;
+    case '(':
+        nextch();
+        tok = Tok::LParen;
+        break;
+    case '[':
+        nextch();
+        tok = Tok::LBrack;
+        break;
+    case '{':
+        nextch();
+        tok = Tok::LBrace;
+        break;
+    case ',':
+        nextch();
+        tok = Tok::Comma;
+        break;
     case ';':
         nextch();
         lit = "semicolon";
         tok = Tok::Semicolon;
         break;
-    case ')': nextch(); nlsemi_ = true; tok = Tok::RParen; break;
-    case ']': nextch(); nlsemi_ = true; tok = Tok::RBrack; break;
-    case '}': nextch(); nlsemi_ = true; tok = Tok::RBrace; break;
+    case ')':
+        nextch();
+        nlsemi_ = true;
+        tok = Tok::RParen;
+        break;
+    case ']':
+        nextch();
+        nlsemi_ = true;
+        tok = Tok::RBrack;
+        break;
+    case '}':
+        nextch();
+        nlsemi_ = true;
+        tok = Tok::RBrace;
+        break;
     case ':':
         nextch();
         if (ch_ == '=') {
@@ -492,14 +524,12 @@ void Lexer::ident() {
 }
 
 bool Lexer::atIdentChar(bool first) {
-    if (ch_ < 0)
-        return false;
+    if (ch_ < 0) return false;
     char32_t c = char32_t(ch_);
     if ((c < 0x80 && isLetter(ch_)) || (c >= 0x80 && isUnicodeLetter(c))) {
         // ok
     } else if (isDecimal(ch_) || (c >= 0x80 && isUnicodeDigit(c))) {
-        if (first)
-            error("identifier cannot begin with digit " + formatRuneU(ch_));
+        if (first) error("identifier cannot begin with digit " + formatRuneU(ch_));
     } else if (c >= 0x80) {
         error("invalid character " + formatRuneU(ch_) + " in identifier");
     } else {
@@ -554,9 +584,7 @@ void Lexer::number(bool seenPoint) {
                 nextch();
                 base = 2, prefix = 'b';
                 break;
-            default:
-                base = 8, prefix = '0';
-                digsep = 1; // leading 0
+            default: base = 8, prefix = '0'; digsep = 1; // leading 0
             }
         }
         digsep |= digits(base, &invalid);
@@ -592,8 +620,7 @@ void Lexer::number(bool seenPoint) {
         }
         nextch();
         kind = Tok::Float;
-        if (ch_ == '+' || ch_ == '-')
-            nextch();
+        if (ch_ == '+' || ch_ == '-') nextch();
         digsep = digits(10, nullptr) | (digsep & 2); // don't lose sep bit
         if ((digsep & 1) == 0 && ok) {
             error("exponent has no digits");
@@ -612,8 +639,8 @@ void Lexer::number(bool seenPoint) {
     setLit(kind, ok);
 
     if (kind == Tok::Int && invalid >= 0 && ok) {
-        errorAt(uint32_t(invalid), "invalid digit " + quoteRune((unsigned char)lit[size_t(invalid)]) + " in " +
-                                       baseName(base) + " literal");
+        errorAt(uint32_t(invalid), "invalid digit " + quoteRune((unsigned char)lit[size_t(invalid)]) +
+                                       " in " + baseName(base) + " literal");
         ok = false;
     }
     if ((digsep & 2) != 0 && ok) {
@@ -644,8 +671,7 @@ void Lexer::rune() {
         }
         if (ch_ == '\\') {
             nextch();
-            if (!escape('\''))
-                ok = false;
+            if (!escape('\'')) ok = false;
             continue;
         }
         if (ch_ == '\n') {
@@ -677,8 +703,7 @@ void Lexer::stdString() {
         }
         if (ch_ == '\\') {
             nextch();
-            if (!escape('"'))
-                ok = false;
+            if (!escape('"')) ok = false;
             continue;
         }
         if (ch_ == '\n') {
@@ -739,12 +764,22 @@ bool Lexer::escape(char32_t quote) {
     int n;
     uint32_t base, max;
     switch (ch_) {
-    case 'a': case 'b': case 'f': case 'n': case 'r': case 't': case 'v': case '\\':
-        nextch();
-        return true;
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
-        n = 3, base = 8, max = 255;
-        break;
+    case 'a':
+    case 'b':
+    case 'f':
+    case 'n':
+    case 'r':
+    case 't':
+    case 'v':
+    case '\\': nextch(); return true;
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7': n = 3, base = 8, max = 255; break;
     case 'x':
         nextch();
         n = 2, base = 16, max = 255;
@@ -762,16 +797,14 @@ bool Lexer::escape(char32_t quote) {
             nextch();
             return true;
         }
-        if (ch_ < 0)
-            return true; // complain in caller about EOF
+        if (ch_ < 0) return true; // complain in caller about EOF
         error("unknown escape");
         return false;
     }
 
     uint32_t x = 0;
     for (int i = n; i > 0; i--) {
-        if (ch_ < 0)
-            return true; // complain in caller about EOF
+        if (ch_ < 0) return true; // complain in caller about EOF
         uint32_t d = base;
         if (isDecimal(ch_))
             d = uint32_t(ch_ - '0');
@@ -800,12 +833,9 @@ bool Lexer::escape(char32_t quote) {
 namespace {
 
 int hexVal(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
 }
 
@@ -815,19 +845,16 @@ uint32_t decodeOne(std::string_view s, size_t& i, std::string* out) {
     if (s[i] != '\\') {
         uint32_t w;
         char32_t r = decodeRune(s.substr(i), &w);
-        if (out)
-            out->append(s.substr(i, w));
+        if (out) out->append(s.substr(i, w));
         i += w;
         return r;
     }
     i++;
-    if (i >= s.size())
-        return 0;
+    if (i >= s.size()) return 0;
     char c = s[i++];
     uint32_t v = 0;
     auto simple = [&](char ch) {
-        if (out)
-            *out += ch;
+        if (out) *out += ch;
         return uint32_t((unsigned char)ch);
     };
     switch (c) {
@@ -845,8 +872,7 @@ uint32_t decodeOne(std::string_view s, size_t& i, std::string* out) {
         for (int k = 0; k < n && i < s.size() && hexVal(s[i]) >= 0; k++)
             v = v * 16 + uint32_t(hexVal(s[i++]));
         if (c == 'x') {
-            if (out)
-                *out += char(v & 0xFF);
+            if (out) *out += char(v & 0xFF);
         } else if (out) {
             appendUtf8(*out, v);
         }
@@ -857,8 +883,7 @@ uint32_t decodeOne(std::string_view s, size_t& i, std::string* out) {
             v = uint32_t(c - '0');
             for (int k = 0; k < 2 && i < s.size() && s[i] >= '0' && s[i] <= '7'; k++)
                 v = v * 8 + uint32_t(s[i++] - '0');
-            if (out)
-                *out += char(v & 0xFF);
+            if (out) *out += char(v & 0xFF);
             return v;
         }
         return simple(c); // \\, \', \"
@@ -869,16 +894,13 @@ uint32_t decodeOne(std::string_view s, size_t& i, std::string* out) {
 
 std::string unquoteString(std::string_view raw) {
     std::string out;
-    if (raw.empty())
-        return out;
+    if (raw.empty()) return out;
     char q = raw[0];
     std::string_view body = raw.substr(1);
-    if (body.size() >= 1 && body.back() == q)
-        body.remove_suffix(1);
+    if (body.size() >= 1 && body.back() == q) body.remove_suffix(1);
     if (q == '`') {
         for (char c : body)
-            if (c != '\r')
-                out += c;
+            if (c != '\r') out += c;
         return out;
     }
     for (size_t i = 0; i < body.size();)
@@ -887,8 +909,7 @@ std::string unquoteString(std::string_view raw) {
 }
 
 uint32_t unquoteChar(std::string_view raw) {
-    if (raw.size() < 3)
-        return 0;
+    if (raw.size() < 3) return 0;
     std::string_view body = raw.substr(1);
     size_t i = 0;
     return decodeOne(body, i, nullptr);

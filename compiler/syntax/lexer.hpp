@@ -32,7 +32,7 @@ class Lexer {
 
   private:
     void nextch();
-    void error(const std::string& msg); // at the position of ch_
+    void error(const std::string& msg);                    // at the position of ch_
     void errorAt(uint32_t offset, const std::string& msg); // at token start + offset bytes
     Pos chPos() const { return {line_ + 1, col_ + 1}; }
     void startSegment() { seg_ = r_ - chw_; }
@@ -51,12 +51,12 @@ class Lexer {
     bool escape(char32_t quote);
 
     std::string_view src_;
-    size_t r_ = 0;      // offset of the byte after ch_
-    int32_t ch_ = ' ';  // current character, -1 at EOF
-    uint32_t chw_ = 0;  // width in bytes of ch_
-    uint32_t line_ = 0; // 0-based line of ch_
-    uint32_t col_ = 0;  // 0-based byte column of ch_
-    size_t seg_ = 0;    // start of the current token's text
+    size_t r_ = 0;        // offset of the byte after ch_
+    int32_t ch_ = ' ';    // current character, -1 at EOF
+    uint32_t chw_ = 0;    // width in bytes of ch_
+    uint32_t line_ = 0;   // 0-based line of ch_
+    uint32_t col_ = 0;    // 0-based byte column of ch_
+    size_t seg_ = 0;      // start of the current token's text
     bool nlsemi_ = false; // a newline or EOF now becomes a ';'
     ErrorFn errh_;
 };

@@ -22,13 +22,15 @@ namespace {
 constexpr int kMaxDepth = 500;
 constexpr uintptr_t kMaxStackBytes = 256 * 1024;
 
-uintptr_t frameAddress() { return reinterpret_cast<uintptr_t>(__builtin_frame_address(0)); }
+uintptr_t frameAddress() {
+    return reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+}
 
 } // namespace
 
 Parser::Parser(ast::File& file, Diagnostics& diags)
-    : file_(file), diags_(diags),
-      lex_(file.source.text, [this](Pos p, std::string msg) { errorAt(p, msg); }), stackBase_(frameAddress()) {}
+    : file_(file), diags_(diags), lex_(file.source.text, [this](Pos p, std::string msg) { errorAt(p, msg); }),
+      stackBase_(frameAddress()) {}
 
 // ----------------------------------------------------------------------------
 // Errors
@@ -51,9 +53,7 @@ void Parser::want(Tok t) {
 // Like got(Tok::Assign) but also accepts ":=" (and reports an error) for better recovery.
 bool Parser::gotAssign() {
     switch (tok()) {
-    case Tok::Define:
-        syntaxError("expecting =");
-        [[fallthrough]];
+    case Tok::Define: syntaxError("expecting ="); [[fallthrough]];
     case Tok::Assign: next(); return true;
     default: return false;
     }
@@ -65,8 +65,7 @@ void Parser::errorAt(Pos p, const std::string& msg) {
 }
 
 void Parser::syntaxErrorAt(Pos p, std::string msg) {
-    if (tok() == Tok::End && anyError_)
-        return; // avoid meaningless follow-up errors
+    if (tok() == Tok::End && anyError_) return; // avoid meaningless follow-up errors
     if (msg.empty()) {
         // nothing to do
     } else if (msg.rfind("in ", 0) == 0 || msg.rfind("at ", 0) == 0 || msg.rfind("after ", 0) == 0) {
@@ -102,10 +101,8 @@ std::string Parser::tokstring(Tok t) {
 // token to ensure progress. Never skips EOF.
 void Parser::advance(std::initializer_list<Tok> followlist) {
     auto inFollow = [&](Tok t) {
-        if (t == Tok::End)
-            return true;
-        if (followlist.size() == 0)
-            return false;
+        if (t == Tok::End) return true;
+        if (followlist.size() == 0) return false;
         if (fnest_ > 0) {
             switch (t) {
             case Tok::Break:
@@ -129,8 +126,7 @@ void Parser::advance(std::initializer_list<Tok> followlist) {
     };
     while (!inFollow(tok())) {
         next();
-        if (followlist.size() == 0)
-            break;
+        if (followlist.size() == 0) break;
     }
 }
 
@@ -161,8 +157,7 @@ void Parser::parseFile() {
         next();
         file_.pkgName = name();
         want(Tok::Semicolon);
-        if (anyError_)
-            return; // don't bother continuing if the package clause has errors
+        if (anyError_) return; // don't bother continuing if the package clause has errors
     }
 
     // { ImportDecl ";" }
@@ -186,8 +181,7 @@ void Parser::parseFile() {
             case Tok::Func: {
                 Pos fpos = pos();
                 next();
-                if (FuncDecl* d = funcDeclOrNil(fpos))
-                    file_.decls.push_back(d);
+                if (FuncDecl* d = funcDeclOrNil(fpos)) file_.decls.push_back(d);
                 break;
             }
             default: {
@@ -209,8 +203,7 @@ void Parser::parseFile() {
 
     // Errors Go's type checker reports: like cmd/compile, only when the file
     // has no syntax errors.
-    if (anyError_)
-        return;
+    if (anyError_) return;
     // x.(type) is only legal as the guard of a type switch.
     for (TypeAssertExpr* g : guards_)
         if (std::find(legalGuards_.begin(), legalGuards_.end(), g) == legalGuards_.end())
@@ -232,8 +225,7 @@ void Parser::scriptItem() {
         Pos fpos = pos();
         next();
         if (tok() == Tok::Ident) {
-            if (FuncDecl* d = funcDeclOrNil(fpos))
-                file_.decls.push_back(d);
+            if (FuncDecl* d = funcDeclOrNil(fpos)) file_.decls.push_back(d);
             break;
         }
         if (tok() != Tok::LParen) {
@@ -258,8 +250,7 @@ void Parser::scriptItem() {
                 d->recv = first;
                 d->name = n;
                 d->sig = funcType("");
-                if (tok() == Tok::LBrace)
-                    d->body = funcBody();
+                if (tok() == Tok::LBrace) d->body = funcBody();
                 file_.decls.push_back(d);
                 break;
             }
@@ -326,8 +317,7 @@ template <class F> void Parser::appendGroup(GenDecl* d, F f) {
         d->lparen = pos();
         next();
         d->rparen = list("grouped declaration", Tok::Semicolon, Tok::RParen, [&] {
-            if (Spec* s = f())
-                d->specs.push_back(s);
+            if (Spec* s = f()) d->specs.push_back(s);
             return false;
         });
     } else if (Spec* s = f()) {
@@ -386,8 +376,7 @@ Spec* Parser::constSpec(uint32_t iota) {
     s->names = nameList(name());
     if (tok() != Tok::End && tok() != Tok::Semicolon && tok() != Tok::RParen) {
         s->type = typeOrNil();
-        if (gotAssign())
-            s->values = exprList();
+        if (gotAssign()) s->values = exprList();
     }
     return s;
 }
@@ -428,8 +417,7 @@ Spec* Parser::varSpec(uint32_t index) {
         s->values = exprList();
     } else {
         s->type = type_();
-        if (gotAssign())
-            s->values = exprList();
+        if (gotAssign()) s->values = exprList();
     }
     return s;
 }
@@ -458,8 +446,7 @@ FuncDecl* Parser::funcDeclOrNil(Pos funcPos) {
     }
     f->name = name();
     f->sig = funcType(f->recv ? "method" : "");
-    if (tok() == Tok::LBrace)
-        f->body = funcBody();
+    if (tok() == Tok::LBrace) f->body = funcBody();
     return f;
 }
 
@@ -480,8 +467,7 @@ Stmt* Parser::simpleStmt(ExprList lhs, Tok keyword) {
         // range expr
         return newRangeStmt({}, Tok::Illegal, Pos{}, pos());
     }
-    if (lhs.empty())
-        lhs = exprList();
+    if (lhs.empty()) lhs = exprList();
 
     if (lhs.size() == 1 && tok() != Tok::Assign && tok() != Tok::Define) {
         Expr* x = lhs[0];
@@ -548,10 +534,8 @@ Stmt* Parser::newRangeStmt(ExprList lhs, Tok def, Pos tokPos, Pos start) {
     next(); // consume range
     r->tok = def;
     r->tokPos = tokPos;
-    if (lhs.size() > 0)
-        r->key = lhs[0];
-    if (lhs.size() > 1)
-        r->value = lhs[1];
+    if (lhs.size() > 0) r->key = lhs[0];
+    if (lhs.size() > 1) r->value = lhs[1];
     if (lhs.size() > 2)
         lateErrors_.push_back({lhs[2]->pos, "range clause permits at most two iteration variables"});
     r->x = expr();
@@ -571,8 +555,7 @@ Stmt* Parser::labeledStmtOrNil(Ident* label) {
         return s;
     }
     s->stmt = stmtOrNil();
-    if (s->stmt != nullptr)
-        return s;
+    if (s->stmt != nullptr) return s;
     // report error at line of ':' token
     syntaxErrorAt(colon, "missing statement after label");
     return nullptr;
@@ -586,8 +569,7 @@ BlockStmt* Parser::blockStmt(const char* context) {
         syntaxError(std::string("expecting { after ") + context);
         advance({Tok::Ident, Tok::RBrace});
         s->rbrace = pos();
-        if (got(Tok::RBrace))
-            return s;
+        if (got(Tok::RBrace)) return s;
     }
     s->list = stmtList();
     s->rbrace = pos();
@@ -655,8 +637,7 @@ Parser::Header Parser::header(Tok keyword) {
         } else {
             // asking for a '{' rather than a ';' here leads to a better error message
             want(Tok::LBrace);
-            if (tok() != Tok::LBrace)
-                advance({Tok::LBrace, Tok::RBrace}); // for better synchronization
+            if (tok() != Tok::LBrace) advance({Tok::LBrace, Tok::RBrace}); // for better synchronization
         }
         if (keyword == Tok::For) {
             if (tok() != Tok::Semicolon) {
@@ -851,7 +832,8 @@ Stmt* Parser::callStmt() {
     while (ParenExpr* pe = as<ParenExpr>(t))
         t = pe->x;
     if (t != x) {
-        errorAt(ast::syntaxPos(x), "expression in " + std::string(tokString(kw)) + " must not be parenthesized");
+        errorAt(ast::syntaxPos(x),
+                "expression in " + std::string(tokString(kw)) + " must not be parenthesized");
         x = t;
     }
     if (!isa<CallExpr>(x))
@@ -868,8 +850,7 @@ Stmt* Parser::callStmt() {
 
 // stmtOrNil parses a statement if one is present, or else returns nullptr.
 Stmt* Parser::stmtOrNil() {
-    if (!enter())
-        return nullptr;
+    if (!enter()) return nullptr;
     struct Leave {
         Parser* p;
         ~Leave() { p->leave(); }
@@ -879,8 +860,7 @@ Stmt* Parser::stmtOrNil() {
     if (tok() == Tok::Ident) {
         ExprList lhs = exprList();
         if (lhs.size() == 1 && tok() == Tok::Colon)
-            if (Ident* label = as<Ident>(lhs[0]))
-                return labeledStmtOrNil(label);
+            if (Ident* label = as<Ident>(lhs[0])) return labeledStmtOrNil(label);
         return simpleStmt(std::move(lhs), Tok::Illegal);
     }
 
@@ -901,12 +881,12 @@ Stmt* Parser::stmtOrNil() {
     case Tok::Char:
     case Tok::String:
     case Tok::Func:
-    case Tok::LParen:                                    // operands
+    case Tok::LParen: // operands
     case Tok::LBrack:
     case Tok::Struct:
     case Tok::Map:
     case Tok::Chan:
-    case Tok::Interface:                                 // composite types
+    case Tok::Interface:                                  // composite types
     case Tok::Arrow: return simpleStmt({}, Tok::Illegal); // receive operator
     case Tok::For: return forStmt();
     case Tok::Switch: return switchStmt();
@@ -921,8 +901,7 @@ Stmt* Parser::stmtOrNil() {
     case Tok::Continue: {
         BranchStmt* s = make<BranchStmt>(pos(), tok());
         next();
-        if (tok() == Tok::Ident)
-            s->label = name();
+        if (tok() == Tok::Ident) s->label = name();
         return s;
     }
     case Tok::Go:
@@ -936,8 +915,7 @@ Stmt* Parser::stmtOrNil() {
     case Tok::Return: {
         ReturnStmt* s = make<ReturnStmt>(pos());
         next();
-        if (tok() != Tok::Semicolon && tok() != Tok::RBrace)
-            s->results = exprList();
+        if (tok() != Tok::Semicolon && tok() != Tok::RBrace) s->results = exprList();
         return s;
     }
     case Tok::Semicolon: {
@@ -954,8 +932,7 @@ std::vector<Stmt*> Parser::stmtList() {
     std::vector<Stmt*> l;
     while (tok() != Tok::End && tok() != Tok::RBrace && tok() != Tok::Case && tok() != Tok::Default) {
         Stmt* s = stmtOrNil();
-        if (s == nullptr)
-            break;
+        if (s == nullptr) break;
         l.push_back(s);
         // ";" is optional before "}"
         if (!got(Tok::Semicolon) && tok() != Tok::RBrace) {

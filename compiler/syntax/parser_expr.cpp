@@ -33,12 +33,13 @@ bool isValue(Expr* x) {
 
 } // namespace
 
-Expr* Parser::expr() { return binaryExpr(nullptr, 0); }
+Expr* Parser::expr() {
+    return binaryExpr(nullptr, 0);
+}
 
 // Expression = UnaryExpr | Expression binary_op Expression .
 Expr* Parser::binaryExpr(Expr* x, int prec) {
-    if (x == nullptr)
-        x = unaryExpr();
+    if (x == nullptr) x = unaryExpr();
     while (precedence(tok()) > prec) {
         BinaryExpr* t = make<BinaryExpr>(x->pos, tok());
         t->opPos = pos();
@@ -53,8 +54,7 @@ Expr* Parser::binaryExpr(Expr* x, int prec) {
 
 // UnaryExpr = PrimaryExpr | unary_op UnaryExpr .
 Expr* Parser::unaryExpr() {
-    if (!enter())
-        return badExpr();
+    if (!enter()) return badExpr();
     struct Leave {
         Parser* p;
         ~Leave() { p->leave(); }
@@ -101,8 +101,7 @@ Expr* Parser::unaryExpr() {
             Expr* t = c0;
             while (dir == ChanDir::Send) {
                 ChanType* c = as<ChanType>(t);
-                if (!c)
-                    break;
+                if (!c) break;
                 dir = c->dir;
                 if (dir == ChanDir::Recv) {
                     // t is type <-chan E but <-<-chan E is not permitted
@@ -150,8 +149,7 @@ Expr* Parser::operand(bool keepParens) {
         // Parentheses are not permitted around T in a composite literal T{}. If
         // the next token is '{', assume x is a composite literal type T (it may
         // not be: '{' could open a block, but we don't know yet).
-        if (tok() == Tok::LBrace)
-            keepParens = true;
+        if (tok() == Tok::LBrace) keepParens = true;
         // Parentheses are also not permitted around the expression in a go/defer
         // statement; then operand is called with keepParens set. Elsewhere the
         // checker and code generator see through ParenExpr, so keep them always:
@@ -199,8 +197,7 @@ Expr* Parser::funcLitOrType(Pos funcPos) {
 // pexpr parses a PrimaryExpr: an operand followed by selectors, indices,
 // slices, type assertions, calls and composite literal bodies.
 Expr* Parser::pexpr(Expr* x, bool keepParens) {
-    if (x == nullptr)
-        x = operand(keepParens);
+    if (x == nullptr) x = operand(keepParens);
 
     for (;;) {
         Pos p = pos();
@@ -249,10 +246,8 @@ Expr* Parser::pexpr(Expr* x, bool keepParens) {
                     // x[i,] or x[i, j, ...]: type arguments, which gol does not support
                     comma = true;
                     while (tok() != Tok::RBrack && tok() != Tok::End) {
-                        if (typeOrNil() == nullptr)
-                            break;
-                        if (!got(Tok::Comma))
-                            break;
+                        if (typeOrNil() == nullptr) break;
+                        if (!got(Tok::Comma)) break;
                     }
                 }
                 xnest_--;
@@ -277,8 +272,7 @@ Expr* Parser::pexpr(Expr* x, bool keepParens) {
             t->lbrack = p;
             t->x = x;
             t->low = i;
-            if (tok() != Tok::Colon && tok() != Tok::RBrack)
-                t->high = expr(); // x[i:j...
+            if (tok() != Tok::Colon && tok() != Tok::RBrack) t->high = expr(); // x[i:j...
             if (tok() == Tok::Colon) {
                 t->slice3 = true;
                 // x[i:j:...]
@@ -324,10 +318,8 @@ Expr* Parser::pexpr(Expr* x, bool keepParens) {
             case Kind::MapType: complitOk = true; break; // x is a comptype
             default: break;
             }
-            if (!complitOk)
-                return x;
-            if (t != x)
-                syntaxError("cannot parenthesize type in composite literal");
+            if (!complitOk) return x;
+            if (t != x) syntaxError("cannot parenthesize type in composite literal");
             CompositeLit* n = complitExpr();
             n->litType = t;
             n->pos = x->pos;
@@ -342,8 +334,7 @@ Expr* Parser::pexpr(Expr* x, bool keepParens) {
 // Element = Expression | LiteralValue .
 Expr* Parser::bareComplitExpr() {
     if (tok() == Tok::LBrace) {
-        if (!enter())
-            return badExpr();
+        if (!enter()) return badExpr();
         CompositeLit* c = complitExpr(); // '{' start_complit braced_keyval_list '}'
         leave();
         return c;
@@ -396,8 +387,7 @@ Expr* Parser::type_() {
 //	TypeLit  = ArrayType | StructType | PointerType | FunctionType | InterfaceType |
 //		      SliceType | MapType | Channel_Type .
 Expr* Parser::typeOrNil() {
-    if (!enter())
-        return badExpr();
+    if (!enter()) return badExpr();
     struct Leave {
         Parser* p;
         ~Leave() { p->leave(); }
@@ -690,8 +680,7 @@ FieldList* Parser::funcResult() {
 }
 
 BasicLit* Parser::oliteral() {
-    if (!isLiteral(tok()))
-        return nullptr;
+    if (!isLiteral(tok())) return nullptr;
     BasicLit* b = make<BasicLit>(pos(), tok(), std::string(lex_.lit));
     b->bad = lex_.bad;
     if (tok() == Tok::String)
@@ -708,8 +697,7 @@ Field* Parser::paramDeclOrNil(Ident* name, Tok follow) {
     Pos p = name ? name->pos : pos();
     Field* f = make<Field>(p);
     if (tok() == Tok::Ident || name != nullptr) {
-        if (name == nullptr)
-            name = this->name();
+        if (name == nullptr) name = this->name();
         if (tok() == Tok::LBrack) {
             // name "[" ...: an array or slice type, or type arguments (unsupported)
             Pos lbrack = pos();
@@ -762,8 +750,7 @@ Field* Parser::paramDeclOrNil(Ident* name, Tok follow) {
         return f;
     }
     f->type = typeOrNil();
-    if (!f->names.empty() || f->type != nullptr)
-        return f;
+    if (!f->names.empty() || f->type != nullptr) return f;
     syntaxError("expecting " + tokstring(follow));
     advance({Tok::Comma, follow});
     return nullptr;
@@ -780,14 +767,12 @@ FieldList* Parser::paramList(Ident* name, Tok close) {
         Field* par = paramDeclOrNil(name, close);
         name = nullptr; // 1st name was consumed if present
         if (par != nullptr) {
-            if (!par->names.empty() && par->type != nullptr)
-                named++;
+            if (!par->names.empty() && par->type != nullptr) named++;
             list.push_back(par);
         }
         return false;
     });
-    if (list.empty())
-        return fl;
+    if (list.empty()) return fl;
 
     if (named == 0) {
         // all unnamed => found names are named types
@@ -802,8 +787,8 @@ FieldList* Parser::paramList(Ident* name, Tok close) {
     }
     if (named != int(list.size())) {
         // some named => all must have names and types
-        Pos errPos;           // left-most error position (or unknown)
-        Expr* typ = nullptr;  // current type (from right to left)
+        Pos errPos;          // left-most error position (or unknown)
+        Expr* typ = nullptr; // current type (from right to left)
         for (size_t i = list.size(); i-- > 0;) {
             Field* par = list[i];
             if (par->type != nullptr) {
@@ -820,8 +805,7 @@ FieldList* Parser::paramList(Ident* name, Tok close) {
                 par->type = make<BadExpr>(errPos);
             }
         }
-        if (errPos.valid())
-            syntaxErrorAt(errPos, "mixed named and unnamed parameters");
+        if (errPos.valid()) syntaxErrorAt(errPos, "mixed named and unnamed parameters");
     }
     // Group runs of names that share one type expression: (a, b int, c string).
     for (Field* par : list) {
@@ -841,8 +825,7 @@ void Parser::argList(CallExpr* call) {
         call->args.push_back(expr());
         Pos p = pos();
         call->hasEllipsis = got(Tok::Ellipsis);
-        if (call->hasEllipsis)
-            call->ellipsis = p;
+        if (call->hasEllipsis) call->ellipsis = p;
         return call->hasEllipsis;
     });
     xnest_--;

@@ -115,9 +115,9 @@ class Parser {
     ast::File& file_;
     Diagnostics& diags_;
     Lexer lex_;
-    int fnest_ = 0; // function nesting level (for error handling)
-    int xnest_ = 0; // expression nesting level (for complit ambiguity resolution)
-    int depth_ = 0; // recursion depth, bounded by kMaxDepth
+    int fnest_ = 0;       // function nesting level (for error handling)
+    int xnest_ = 0;       // expression nesting level (for complit ambiguity resolution)
+    int depth_ = 0;       // recursion depth, bounded by kMaxDepth
     uintptr_t stackBase_; // native stack address when parsing started
     bool depthReported_ = false;
     bool anyError_ = false;
@@ -138,8 +138,7 @@ template <class F> Pos Parser::list(const char* context, Tok sep, Tok close, F f
             syntaxError(std::string("in ") + context + "; possibly missing " + tokstring(sep) + " or " +
                         tokstring(close));
             advance({Tok::RParen, Tok::RBrack, Tok::RBrace});
-            if (tok() != close)
-                return pos();
+            if (tok() != close) return pos();
         }
     }
     Pos p = pos();

@@ -9,8 +9,7 @@ class ShortPrinter {
     std::string out;
 
     void node(const Node* n) {
-        if (n == nullptr)
-            return;
+        if (n == nullptr) return;
         switch (n->kind) {
         case Kind::BadExpr: out += "<bad expr>"; break;
         case Kind::Ident: out += cast<Ident>(n)->name; break;
@@ -20,8 +19,7 @@ class ShortPrinter {
             node(f->sig);
             if (f->body) {
                 out += " {";
-                if (!f->body->list.empty())
-                    out += "…";
+                if (!f->body->list.empty()) out += "…";
                 out += "}";
             }
             break;
@@ -30,8 +28,7 @@ class ShortPrinter {
             auto* c = cast<CompositeLit>(n);
             node(c->litType);
             out += "{";
-            if (!c->elts.empty())
-                out += "…";
+            if (!c->elts.empty()) out += "…";
             out += "}";
             break;
         }
@@ -81,8 +78,7 @@ class ShortPrinter {
             node(c->fun);
             out += "(";
             list(c->args);
-            if (c->hasEllipsis)
-                out += "...";
+            if (c->hasEllipsis) out += "...";
             out += ")";
             break;
         }
@@ -123,8 +119,7 @@ class ShortPrinter {
             auto* s = cast<StructType>(n);
             out += "struct{";
             for (size_t i = 0; i < s->fields.size(); i++) {
-                if (i > 0)
-                    out += "; ";
+                if (i > 0) out += "; ";
                 field(s->fields[i], true);
             }
             out += "}";
@@ -139,16 +134,13 @@ class ShortPrinter {
             out += "interface{";
             bool first = true;
             for (Field* m : t->methods) {
-                if (!first)
-                    out += "; ";
+                if (!first) out += "; ";
                 first = false;
                 node(m->names.empty() ? nullptr : m->names[0]);
-                if (auto* ft = as<FuncType>(m->type))
-                    signature(ft);
+                if (auto* ft = as<FuncType>(m->type)) signature(ft);
             }
             for (Expr* e : t->embeddeds) {
-                if (!first)
-                    out += "; ";
+                if (!first) out += "; ";
                 first = false;
                 node(e);
             }
@@ -163,11 +155,9 @@ class ShortPrinter {
             break;
         case Kind::ChanType: {
             auto* c = cast<ChanType>(n);
-            if (c->dir == ChanDir::Recv)
-                out += "<-";
+            if (c->dir == ChanDir::Recv) out += "<-";
             out += "chan";
-            if (c->dir == ChanDir::Send)
-                out += "<-";
+            if (c->dir == ChanDir::Send) out += "<-";
             out += " ";
             auto* e = as<ChanType>(c->value);
             if (c->dir == ChanDir::Both && e && e->dir == ChanDir::Recv) {
@@ -225,20 +215,17 @@ class ShortPrinter {
 
     void list(const std::vector<Expr*>& l) {
         for (size_t i = 0; i < l.size(); i++) {
-            if (i > 0)
-                out += ", ";
+            if (i > 0) out += ", ";
             node(l[i]);
         }
     }
 
     void field(const Field* f, bool withTag) {
         for (size_t i = 0; i < f->names.size(); i++) {
-            if (i > 0)
-                out += ", ";
+            if (i > 0) out += ", ";
             node(f->names[i]);
         }
-        if (!f->names.empty())
-            out += " ";
+        if (!f->names.empty()) out += " ";
         node(f->type);
         if (withTag && f->tag) {
             out += " ";
@@ -256,16 +243,13 @@ class ShortPrinter {
         out += "(";
         if (l) {
             for (size_t i = 0; i < l->list.size(); i++) {
-                if (i > 0)
-                    out += ", ";
+                if (i > 0) out += ", ";
                 const Field* f = l->list[i];
                 for (size_t k = 0; k < f->names.size(); k++) {
-                    if (k > 0)
-                        out += ", ";
+                    if (k > 0) out += ", ";
                     node(f->names[k]);
                 }
-                if (!f->names.empty())
-                    out += " ";
+                if (!f->names.empty()) out += " ";
                 node(unparen(f->type));
             }
         }
@@ -299,8 +283,7 @@ std::string exprListString(const std::vector<Expr*>& list) {
 }
 
 Pos syntaxPos(const Node* n) {
-    if (n == nullptr)
-        return {};
+    if (n == nullptr) return {};
     switch (n->kind) {
     case Kind::BinaryExpr: return cast<BinaryExpr>(n)->opPos;
     case Kind::SelectorExpr: return cast<SelectorExpr>(n)->dot;

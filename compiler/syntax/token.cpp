@@ -7,18 +7,17 @@ namespace gol::syntax {
 namespace {
 
 constexpr std::array<std::string_view, size_t(Tok::Count)> kTokStrings = {
-    "ILLEGAL", "EOF",   "name",  "literal", "literal", "literal", "literal", "literal",
+    "ILLEGAL", "EOF", "name", "literal", "literal", "literal", "literal", "literal",
     // operators
     "+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>", "&^",
-    "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "&^=",
-    "&&", "||", "<-", "++", "--",
+    "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "&^=", "&&", "||", "<-", "++", "--",
     "==", "<", ">", "=", "!", "!=", "<=", ">=", ":=", "...", "~",
     // delimiters
     "(", "[", "{", ",", ".", ")", "]", "}", ";", ":",
     // keywords
-    "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for",
-    "func", "go", "goto", "if", "import", "interface", "map", "package", "range", "return", "select",
-    "struct", "switch", "type", "var"};
+    "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func",
+    "go", "goto", "if", "import", "interface", "map", "package", "range", "return", "select", "struct",
+    "switch", "type", "var"};
 
 static_assert(!kTokStrings.back().empty(), "one string per token");
 
@@ -30,8 +29,7 @@ std::string_view tokString(Tok t) {
 }
 
 Tok assignOpBase(Tok t) {
-    if (!isAssignOp(t))
-        return Tok::Illegal;
+    if (!isAssignOp(t)) return Tok::Illegal;
     return Tok(uint8_t(t) - uint8_t(Tok::AddAssign) + uint8_t(Tok::Add));
 }
 
@@ -61,11 +59,9 @@ int precedence(Tok t) {
 }
 
 Tok lookupKeyword(std::string_view word) {
-    if (word.size() < 2 || word[0] < 'b' || word[0] > 'v')
-        return Tok::Ident;
+    if (word.size() < 2 || word[0] < 'b' || word[0] > 'v') return Tok::Ident;
     for (size_t i = size_t(Tok::Break); i <= size_t(Tok::Var); i++)
-        if (kTokStrings[i] == word)
-            return Tok(i);
+        if (kTokStrings[i] == word) return Tok(i);
     return Tok::Ident;
 }
 

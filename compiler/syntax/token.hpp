@@ -108,10 +108,18 @@ enum class Tok : uint8_t {
 // The token as written in source ("+", "<<=", "func", "EOF", "name", "literal").
 std::string_view tokString(Tok t);
 
-inline bool isLiteral(Tok t) { return t >= Tok::Int && t <= Tok::String; }
-inline bool isOperator(Tok t) { return t >= Tok::Add && t <= Tok::Tilde; }
-inline bool isKeyword(Tok t) { return t >= Tok::Break && t <= Tok::Var; }
-inline bool isAssignOp(Tok t) { return t >= Tok::AddAssign && t <= Tok::AndNotAssign; }
+inline bool isLiteral(Tok t) {
+    return t >= Tok::Int && t <= Tok::String;
+}
+inline bool isOperator(Tok t) {
+    return t >= Tok::Add && t <= Tok::Tilde;
+}
+inline bool isKeyword(Tok t) {
+    return t >= Tok::Break && t <= Tok::Var;
+}
+inline bool isAssignOp(Tok t) {
+    return t >= Tok::AddAssign && t <= Tok::AndNotAssign;
+}
 
 // For `x op= y`: the binary operator op (Tok::AddAssign -> Tok::Add).
 Tok assignOpBase(Tok t);

@@ -125,11 +125,51 @@ void parseAll(const std::string& src) {
 }
 
 std::string mutate(const std::string& in, std::mt19937& rng) {
-    static const char* const kTokens[] = {"(", ")", "{", "}", "[", "]", ",", ";", "\n", ":", ":=", "=", ".",
-                                          "...", "func", "type", "var", "chan", "<-", "*", "&", "\"", "'", "`",
-                                          "/*", "//", "0x", "1e", "range", "switch", "case", "default", "go",
-                                          "interface", "struct", "map", "\\", "\xff", std::string(1, '\0').c_str(),
-                                          "\xEF\xBB\xBF", "\xC3", "é", "if", "else", "for"};
+    static const char* const kTokens[] = {"(",
+                                          ")",
+                                          "{",
+                                          "}",
+                                          "[",
+                                          "]",
+                                          ",",
+                                          ";",
+                                          "\n",
+                                          ":",
+                                          ":=",
+                                          "=",
+                                          ".",
+                                          "...",
+                                          "func",
+                                          "type",
+                                          "var",
+                                          "chan",
+                                          "<-",
+                                          "*",
+                                          "&",
+                                          "\"",
+                                          "'",
+                                          "`",
+                                          "/*",
+                                          "//",
+                                          "0x",
+                                          "1e",
+                                          "range",
+                                          "switch",
+                                          "case",
+                                          "default",
+                                          "go",
+                                          "interface",
+                                          "struct",
+                                          "map",
+                                          "\\",
+                                          "\xff",
+                                          std::string(1, '\0').c_str(),
+                                          "\xEF\xBB\xBF",
+                                          "\xC3",
+                                          "é",
+                                          "if",
+                                          "else",
+                                          "for"};
     std::string s = in;
     auto pick = [&](size_t n) { return n == 0 ? 0 : size_t(rng() % n); };
     int edits = 1 + int(rng() % 4);
@@ -139,8 +179,7 @@ std::string mutate(const std::string& in, std::mt19937& rng) {
             s.resize(pick(s.size() + 1));
             break;
         case 1: // flip a byte
-            if (!s.empty())
-                s[pick(s.size())] = char(rng() & 0xFF);
+            if (!s.empty()) s[pick(s.size())] = char(rng() & 0xFF);
             break;
         case 2: { // insert a token
             const char* t = kTokens[pick(std::size(kTokens))];
@@ -159,8 +198,7 @@ std::string mutate(const std::string& in, std::mt19937& rng) {
             break;
         }
         default: { // swap two bytes
-            if (s.size() > 1)
-                std::swap(s[pick(s.size())], s[pick(s.size())]);
+            if (s.size() > 1) std::swap(s[pick(s.size())], s[pick(s.size())]);
             break;
         }
         }
@@ -214,12 +252,10 @@ TEST_CASE("fuzz: mutated programs never crash or hang") {
     for (; n < 4000; n++) {
         const std::string seed = kSeeds[n % std::size(kSeeds)];
         std::string src = mutate(seed, rng);
-        if (n % 7 == 0)
-            src = mutate(src, rng);
+        if (n % 7 == 0) src = mutate(src, rng);
         parseAll(src);
         // Bounded in time too, for slow sanitizer builds on a loaded machine.
-        if (std::chrono::steady_clock::now() - start > std::chrono::seconds(20))
-            break;
+        if (std::chrono::steady_clock::now() - start > std::chrono::seconds(20)) break;
     }
     CHECK(n >= 200);
 }
@@ -274,8 +310,7 @@ TEST_CASE("fuzz: pathological nesting is an error, not a stack overflow") {
     }
     // Nesting that real programs use is fine.
     std::string ok;
-    onSmallStack(kStack, [&] {
-        ok = errorsOf("package p\nvar x = " + deep("(", 100) + "1" + deep(")", 100) + "\n");
-    });
+    onSmallStack(
+        kStack, [&] { ok = errorsOf("package p\nvar x = " + deep("(", 100) + "1" + deep(")", 100) + "\n"); });
     CHECK(ok == "");
 }

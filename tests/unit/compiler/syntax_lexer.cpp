@@ -25,10 +25,8 @@ Lexed lex(const std::string& src) {
     });
     for (int guard = 0; guard < 10000; guard++) {
         lx.next();
-        if (lx.tok == Tok::End)
-            break;
-        if (!r.toks.empty())
-            r.toks += ' ';
+        if (lx.tok == Tok::End) break;
+        if (!r.toks.empty()) r.toks += ' ';
         if (lx.tok == Tok::Semicolon)
             r.toks += lx.lit == "semicolon" ? ";" : lx.lit == "newline" ? ";nl" : ";eof";
         else if (lx.tok == Tok::Ident || gol::syntax::isLiteral(lx.tok))
@@ -39,8 +37,12 @@ Lexed lex(const std::string& src) {
     return r;
 }
 
-std::string toks(const std::string& src) { return lex(src).toks; }
-std::string errs(const std::string& src) { return lex(src).errs; }
+std::string toks(const std::string& src) {
+    return lex(src).toks;
+}
+std::string errs(const std::string& src) {
+    return lex(src).errs;
+}
 
 Tok kindOf(const std::string& src) {
     Lexer lx(src, [](Pos, std::string) {});

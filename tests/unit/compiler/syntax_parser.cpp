@@ -24,13 +24,11 @@ Parsed parse(const std::string& src) {
 // Dump of the statements of `func f() { <body> }`; "" plus errors on failure.
 std::string stmts(const std::string& body) {
     Parsed p = parse("package p\nfunc f() {\n" + body + "\n}\n");
-    if (!p.errors.empty())
-        return "ERRORS: " + p.errors;
+    if (!p.errors.empty()) return "ERRORS: " + p.errors;
     auto* fd = ast::cast<ast::FuncDecl>(p.file->decls.at(0));
     std::string out;
     for (ast::Stmt* s : fd->body->list) {
-        if (!out.empty())
-            out += ' ';
+        if (!out.empty()) out += ' ';
         out += ast::dump(s);
     }
     return out;
@@ -39,8 +37,7 @@ std::string stmts(const std::string& body) {
 // Dump of expression x, parsed as `_ = x` inside a function.
 std::string expr(const std::string& x) {
     Parsed p = parse("package p\nfunc f() {\n_ = " + x + "\n}\n");
-    if (!p.errors.empty())
-        return "ERRORS: " + p.errors;
+    if (!p.errors.empty()) return "ERRORS: " + p.errors;
     auto* fd = ast::cast<ast::FuncDecl>(p.file->decls.at(0));
     return ast::dump(ast::cast<ast::AssignStmt>(fd->body->list.at(0))->rhs.at(0));
 }
@@ -48,12 +45,10 @@ std::string expr(const std::string& x) {
 // Dump of the file's declarations.
 std::string decls(const std::string& src) {
     Parsed p = parse("package p\n" + src);
-    if (!p.errors.empty())
-        return "ERRORS: " + p.errors;
+    if (!p.errors.empty()) return "ERRORS: " + p.errors;
     std::string out;
     for (ast::Decl* d : p.file->decls) {
-        if (!out.empty())
-            out += ' ';
+        if (!out.empty()) out += ' ';
         out += ast::dump(d);
     }
     return out;
@@ -74,11 +69,9 @@ TEST_CASE("parser: operator precedence and associativity") {
     CHECK(expr("!a && *p") == "(BinaryExpr && (UnaryExpr ! (Ident a)) (StarExpr (Ident p)))");
     CHECK(expr("&x.y") == "(UnaryExpr & (SelectorExpr (Ident x) (Ident y)))");
     CHECK(expr("<-ch + 1") == "(BinaryExpr + (UnaryExpr <- (Ident ch)) (BasicLit INT 1))");
-    CHECK(expr("(a + b) * c") ==
-          "(BinaryExpr * (ParenExpr (BinaryExpr + (Ident a) (Ident b))) (Ident c))");
+    CHECK(expr("(a + b) * c") == "(BinaryExpr * (ParenExpr (BinaryExpr + (Ident a) (Ident b))) (Ident c))");
     CHECK(expr("a % b / c") == "(BinaryExpr / (BinaryExpr % (Ident a) (Ident b)) (Ident c))");
-    CHECK(expr("a >= b != true") ==
-          "(BinaryExpr != (BinaryExpr >= (Ident a) (Ident b)) (Ident true))");
+    CHECK(expr("a >= b != true") == "(BinaryExpr != (BinaryExpr >= (Ident a) (Ident b)) (Ident true))");
 }
 
 TEST_CASE("parser: primary expressions") {
@@ -116,7 +109,8 @@ TEST_CASE("parser: composite literals") {
     CHECK(expr("T{}") == "(CompositeLit (Ident T) [])");
     CHECK(expr("p.T{1, 2}") ==
           "(CompositeLit (SelectorExpr (Ident p) (Ident T)) [(BasicLit INT 1) (BasicLit INT 2)])");
-    CHECK(expr("[]int{1, 2,}") == "(CompositeLit (ArrayType _ (Ident int)) [(BasicLit INT 1) (BasicLit INT 2)])");
+    CHECK(expr("[]int{1, 2,}") ==
+          "(CompositeLit (ArrayType _ (Ident int)) [(BasicLit INT 1) (BasicLit INT 2)])");
     CHECK(expr("[...]string{2: \"a\"}") ==
           "(CompositeLit (ArrayType (Ellipsis _) (Ident string)) [(KeyValueExpr (BasicLit INT 2) (BasicLit "
           "STRING \"a\" \"a\"))])");
@@ -128,14 +122,14 @@ TEST_CASE("parser: composite literals") {
           "(CompositeLit _ [])])");
     CHECK(expr("struct{ x int }{1}") ==
           "(CompositeLit (StructType [(Field [(Ident x)] (Ident int))]) [(BasicLit INT 1)])");
-    CHECK(expr("&T{X: 1}") == "(UnaryExpr & (CompositeLit (Ident T) [(KeyValueExpr (Ident X) (BasicLit INT 1))]))");
+    CHECK(expr("&T{X: 1}") ==
+          "(UnaryExpr & (CompositeLit (Ident T) [(KeyValueExpr (Ident X) (BasicLit INT 1))]))");
     CHECK(expr("[]*T{{}}") == "(CompositeLit (ArrayType _ (StarExpr (Ident T))) [(CompositeLit _ [])])");
 }
 
 TEST_CASE("parser: composite literal ambiguity in statement headers") {
     // In a header, `T {` starts the block; parenthesized literals are fine.
-    CHECK(stmts("if x == T {}") ==
-          "(IfStmt _ (BinaryExpr == (Ident x) (Ident T)) (BlockStmt []) _)");
+    CHECK(stmts("if x == T {}") == "(IfStmt _ (BinaryExpr == (Ident x) (Ident T)) (BlockStmt []) _)");
     CHECK(stmts("if x == (T{}) {}") ==
           "(IfStmt _ (BinaryExpr == (Ident x) (ParenExpr (CompositeLit (Ident T) []))) (BlockStmt []) _)");
     CHECK(stmts("for _, v := range []int{1} {}") ==
@@ -147,8 +141,8 @@ TEST_CASE("parser: composite literal ambiguity in statement headers") {
     // Inside parentheses or a call the ambiguity is gone.
     CHECK(stmts("if f(T{}) {}") ==
           "(IfStmt _ (CallExpr (Ident f) [(CompositeLit (Ident T) [])]) (BlockStmt []) _)");
-    CHECK(stmts("if x := []int{1}; len(x) > 0 {}").rfind("(IfStmt (AssignStmt := [(Ident x)] [(CompositeLit", 0) ==
-          0);
+    CHECK(stmts("if x := []int{1}; len(x) > 0 {}")
+              .rfind("(IfStmt (AssignStmt := [(Ident x)] [(CompositeLit", 0) == 0);
 }
 
 TEST_CASE("parser: simple statements") {
@@ -161,7 +155,8 @@ TEST_CASE("parser: simple statements") {
     CHECK(stmts("ch <- v") == "(SendStmt (Ident ch) (Ident v))");
     CHECK(stmts("f()") == "(ExprStmt (CallExpr (Ident f) []))");
     CHECK(stmts("<-ch") == "(ExprStmt (UnaryExpr <- (Ident ch)))");
-    CHECK(stmts("v, ok := m[k]") == "(AssignStmt := [(Ident v) (Ident ok)] [(IndexExpr (Ident m) (Ident k))])");
+    CHECK(stmts("v, ok := m[k]") ==
+          "(AssignStmt := [(Ident v) (Ident ok)] [(IndexExpr (Ident m) (Ident k))])");
     CHECK(stmts(";") == "(EmptyStmt)");
 }
 
@@ -181,30 +176,33 @@ TEST_CASE("parser: control flow statements") {
     CHECK(stmts("for i := range 10 {}") == "(RangeStmt (Ident i) _ := (BasicLit INT 10) (BlockStmt []))");
     CHECK(stmts("for k, v = range m {}") == "(RangeStmt (Ident k) (Ident v) = (Ident m) (BlockStmt []))");
     CHECK(stmts("switch {}") == "(SwitchStmt _ _ [])");
-    CHECK(stmts("switch x := f(); x {\ncase 1, 2:\n\tg()\n\tfallthrough\ndefault:\n}") ==
-          "(SwitchStmt (AssignStmt := [(Ident x)] [(CallExpr (Ident f) [])]) (Ident x) [(CaseClause "
-          "[(BasicLit INT 1) (BasicLit INT 2)] [(ExprStmt (CallExpr (Ident g) [])) (BranchStmt fallthrough)]) "
-          "(CaseClause default [])])");
+    CHECK(
+        stmts("switch x := f(); x {\ncase 1, 2:\n\tg()\n\tfallthrough\ndefault:\n}") ==
+        "(SwitchStmt (AssignStmt := [(Ident x)] [(CallExpr (Ident f) [])]) (Ident x) [(CaseClause "
+        "[(BasicLit INT 1) (BasicLit INT 2)] [(ExprStmt (CallExpr (Ident g) [])) (BranchStmt fallthrough)]) "
+        "(CaseClause default [])])");
     CHECK(stmts("switch v := x.(type) {\ncase int, nil:\ncase []T:\n}") ==
           "(TypeSwitchStmt _ (AssignStmt := [(Ident v)] [(TypeAssertExpr (Ident x) type)]) [(CaseClause "
           "[(Ident int) (Ident nil)] []) (CaseClause [(ArrayType _ (Ident T))] [])])");
-    CHECK(stmts("switch y := 1; x.(type) {}") ==
-          "(TypeSwitchStmt (AssignStmt := [(Ident y)] [(BasicLit INT 1)]) (ExprStmt (TypeAssertExpr (Ident x) "
-          "type)) [])");
+    CHECK(
+        stmts("switch y := 1; x.(type) {}") ==
+        "(TypeSwitchStmt (AssignStmt := [(Ident y)] [(BasicLit INT 1)]) (ExprStmt (TypeAssertExpr (Ident x) "
+        "type)) [])");
     CHECK(stmts("select {\ncase v := <-c:\ncase c <- 1:\ncase <-d:\ncase v, ok = <-c:\ndefault:\n}") ==
           "(SelectStmt [(CommClause (AssignStmt := [(Ident v)] [(UnaryExpr <- (Ident c))]) []) (CommClause "
           "(SendStmt (Ident c) (BasicLit INT 1)) []) (CommClause (ExprStmt (UnaryExpr <- (Ident d))) []) "
-          "(CommClause (AssignStmt = [(Ident v) (Ident ok)] [(UnaryExpr <- (Ident c))]) []) (CommClause default "
+          "(CommClause (AssignStmt = [(Ident v) (Ident ok)] [(UnaryExpr <- (Ident c))]) []) (CommClause "
+          "default "
           "[])])");
     CHECK(stmts("select {}") == "(SelectStmt [])");
 }
 
 TEST_CASE("parser: branch, labels, go, defer, return, blocks, declarations") {
-    CHECK(stmts("L:\n\tfor {\n\t\tbreak L\n\t\tcontinue L\n\t}") ==
-          "(LabeledStmt (Ident L) (ForStmt _ _ _ (BlockStmt [(BranchStmt break (Ident L)) (BranchStmt continue "
-          "(Ident L))])))");
-    CHECK(stmts("goto L\nL:") ==
-          "(BranchStmt goto (Ident L)) (LabeledStmt (Ident L) (EmptyStmt implicit))");
+    CHECK(
+        stmts("L:\n\tfor {\n\t\tbreak L\n\t\tcontinue L\n\t}") ==
+        "(LabeledStmt (Ident L) (ForStmt _ _ _ (BlockStmt [(BranchStmt break (Ident L)) (BranchStmt continue "
+        "(Ident L))])))");
+    CHECK(stmts("goto L\nL:") == "(BranchStmt goto (Ident L)) (LabeledStmt (Ident L) (EmptyStmt implicit))");
     CHECK(stmts("break\ncontinue") == "(BranchStmt break) (BranchStmt continue)");
     CHECK(stmts("go f(x)") == "(GoStmt (CallExpr (Ident f) [(Ident x)]))");
     CHECK(stmts("defer func() { recover() }()") ==
@@ -212,12 +210,13 @@ TEST_CASE("parser: branch, labels, go, defer, return, blocks, declarations") {
           "recover) []))])) []))");
     CHECK(stmts("return") == "(ReturnStmt [])");
     CHECK(stmts("return 1, nil") == "(ReturnStmt [(BasicLit INT 1) (Ident nil)])");
-    CHECK(stmts("{ x := 1; _ = x }") ==
-          "(BlockStmt [(AssignStmt := [(Ident x)] [(BasicLit INT 1)]) (AssignStmt = [(Ident _)] [(Ident x)])])");
+    CHECK(stmts("{ x := 1; _ = x }") == "(BlockStmt [(AssignStmt := [(Ident x)] [(BasicLit INT 1)]) "
+                                        "(AssignStmt = [(Ident _)] [(Ident x)])])");
     CHECK(stmts("var x, y int = 1, 2") ==
           "(DeclStmt (GenDecl var [(ValueSpec iota=0 [(Ident x) (Ident y)] (Ident int) [(BasicLit INT 1) "
           "(BasicLit INT 2)])]))");
-    CHECK(stmts("const c = 1") == "(DeclStmt (GenDecl const [(ValueSpec iota=0 [(Ident c)] _ [(BasicLit INT 1)])]))");
+    CHECK(stmts("const c = 1") ==
+          "(DeclStmt (GenDecl const [(ValueSpec iota=0 [(Ident c)] _ [(BasicLit INT 1)])]))");
     CHECK(stmts("type T struct{}") == "(DeclStmt (GenDecl type [(TypeSpec (Ident T) (StructType []))]))");
 }
 
@@ -230,38 +229,45 @@ TEST_CASE("parser: declarations") {
           "(GenDecl const [(ValueSpec iota=0 [(Ident A)] _ [(BinaryExpr * (Ident iota) (BasicLit INT 2))]) "
           "(ValueSpec iota=1 [(Ident B)] _ []) (ValueSpec iota=2 [(Ident C) (Ident D)] _ [(BasicLit INT 1) "
           "(BasicLit INT 2)])])");
-    CHECK(decls("const X int = 1\n") == "(GenDecl const [(ValueSpec iota=0 [(Ident X)] (Ident int) [(BasicLit INT 1)])])");
-    CHECK(decls("var (\n\tx int\n\ty = 2\n)\n") ==
-          "(GenDecl var [(ValueSpec iota=0 [(Ident x)] (Ident int) []) (ValueSpec iota=1 [(Ident y)] _ [(BasicLit "
-          "INT 2)])])");
+    CHECK(decls("const X int = 1\n") ==
+          "(GenDecl const [(ValueSpec iota=0 [(Ident X)] (Ident int) [(BasicLit INT 1)])])");
+    CHECK(decls("var (\n\tx int\n\ty = 2\n)\n") == "(GenDecl var [(ValueSpec iota=0 [(Ident x)] (Ident int) "
+                                                   "[]) (ValueSpec iota=1 [(Ident y)] _ [(BasicLit "
+                                                   "INT 2)])])");
     CHECK(decls("type A = int\ntype B [4]byte\ntype C []B\n") ==
           "(GenDecl type [(TypeSpec (Ident A) = (Ident int))]) (GenDecl type [(TypeSpec (Ident B) (ArrayType "
           "(BasicLit INT 4) (Ident byte)))]) (GenDecl type [(TypeSpec (Ident C) (ArrayType _ (Ident B)))])");
-    CHECK(decls("type S struct {\n\ta, b int `t`\n\t*E\n\tp.F\n\tG\n}\n") ==
-          "(GenDecl type [(TypeSpec (Ident S) (StructType [(Field [(Ident a) (Ident b)] (Ident int) (BasicLit "
-          "STRING `t` \"t\")) (Field [] (StarExpr (Ident E))) (Field [] (SelectorExpr (Ident p) (Ident F))) "
-          "(Field [] (Ident G))]))])");
+    CHECK(
+        decls("type S struct {\n\ta, b int `t`\n\t*E\n\tp.F\n\tG\n}\n") ==
+        "(GenDecl type [(TypeSpec (Ident S) (StructType [(Field [(Ident a) (Ident b)] (Ident int) (BasicLit "
+        "STRING `t` \"t\")) (Field [] (StarExpr (Ident E))) (Field [] (SelectorExpr (Ident p) (Ident F))) "
+        "(Field [] (Ident G))]))])");
     CHECK(decls("type I interface {\n\tM(int) (string, error)\n\tfmt.Stringer\n\tJ\n}\n") ==
-          "(GenDecl type [(TypeSpec (Ident I) (InterfaceType [(Field [(Ident M)] (FuncType (FieldList [(Field [] "
+          "(GenDecl type [(TypeSpec (Ident I) (InterfaceType [(Field [(Ident M)] (FuncType (FieldList "
+          "[(Field [] "
           "(Ident int))]) (FieldList [(Field [] (Ident string)) (Field [] (Ident error))])))] [(SelectorExpr "
           "(Ident fmt) (Ident Stringer)) (Ident J)]))])");
-    CHECK(decls("type F func(a, b int, c ...string) error\n") ==
-          "(GenDecl type [(TypeSpec (Ident F) (FuncType (FieldList [(Field [(Ident a) (Ident b)] (Ident int)) "
-          "(Field [(Ident c)] (Ellipsis (Ident string)))]) (FieldList [(Field [] (Ident error))]) variadic))])");
+    CHECK(
+        decls("type F func(a, b int, c ...string) error\n") ==
+        "(GenDecl type [(TypeSpec (Ident F) (FuncType (FieldList [(Field [(Ident a) (Ident b)] (Ident int)) "
+        "(Field [(Ident c)] (Ellipsis (Ident string)))]) (FieldList [(Field [] (Ident error))]) "
+        "variadic))])");
     CHECK(decls("type C struct { a chan int; b <-chan int; c chan<- int; d chan (<-chan int) }\n") ==
-          "(GenDecl type [(TypeSpec (Ident C) (StructType [(Field [(Ident a)] (ChanType both (Ident int))) (Field "
+          "(GenDecl type [(TypeSpec (Ident C) (StructType [(Field [(Ident a)] (ChanType both (Ident int))) "
+          "(Field "
           "[(Ident b)] (ChanType recv (Ident int))) (Field [(Ident c)] (ChanType send (Ident int))) (Field "
           "[(Ident d)] (ChanType both (ParenExpr (ChanType recv (Ident int)))))]))])");
-    CHECK(decls("type M map[string][]*int\n") ==
-          "(GenDecl type [(TypeSpec (Ident M) (MapType (Ident string) (ArrayType _ (StarExpr (Ident int)))))])");
+    CHECK(decls("type M map[string][]*int\n") == "(GenDecl type [(TypeSpec (Ident M) (MapType (Ident string) "
+                                                 "(ArrayType _ (StarExpr (Ident int)))))])");
     CHECK(decls("func f()\n") == "(FuncDecl _ (Ident f) (FuncType (FieldList []) _) _)");
-    CHECK(decls("func (t *T) M() {}\n") ==
-          "(FuncDecl (FieldList [(Field [(Ident t)] (StarExpr (Ident T)))]) (Ident M) (FuncType (FieldList []) _) "
-          "(BlockStmt []))");
-    CHECK(decls("func (T) M(int, string) (x int) { return }\n") ==
-          "(FuncDecl (FieldList [(Field [] (Ident T))]) (Ident M) (FuncType (FieldList [(Field [] (Ident int)) "
-          "(Field [] (Ident string))]) (FieldList [(Field [(Ident x)] (Ident int))])) (BlockStmt [(ReturnStmt "
-          "[])]))");
+    CHECK(decls("func (t *T) M() {}\n") == "(FuncDecl (FieldList [(Field [(Ident t)] (StarExpr (Ident T)))]) "
+                                           "(Ident M) (FuncType (FieldList []) _) "
+                                           "(BlockStmt []))");
+    CHECK(
+        decls("func (T) M(int, string) (x int) { return }\n") ==
+        "(FuncDecl (FieldList [(Field [] (Ident T))]) (Ident M) (FuncType (FieldList [(Field [] (Ident int)) "
+        "(Field [] (Ident string))]) (FieldList [(Field [(Ident x)] (Ident int))])) (BlockStmt [(ReturnStmt "
+        "[])]))");
 }
 
 TEST_CASE("parser: receive-only channel types in expressions") {
@@ -304,8 +310,8 @@ TEST_CASE("parser: script mode") {
     CHECK(ast::dump(p.file->scriptStmts[0]) == "(AssignStmt := [(Ident x)] [(BasicLit INT 1)])");
     CHECK(ast::dump(p.file->scriptStmts[1]) ==
           "(DeclStmt (GenDecl var [(ValueSpec iota=0 [(Ident y)] _ [(Ident x)])]))");
-    CHECK(ast::dump(p.file->scriptStmts[3]) ==
-          "(ExprStmt (CallExpr (FuncLit (FuncType (FieldList []) _) (BlockStmt [(IncDecStmt ++ (Ident x))])) []))");
+    CHECK(ast::dump(p.file->scriptStmts[3]) == "(ExprStmt (CallExpr (FuncLit (FuncType (FieldList []) _) "
+                                               "(BlockStmt [(IncDecStmt ++ (Ident x))])) []))");
     CHECK(ast::isa<ast::RangeStmt>(p.file->scriptStmts[4]));
 
     // A file with a package clause rejects statements at top level.
@@ -318,7 +324,8 @@ TEST_CASE("parser: script mode") {
     CHECK(q.file->scriptStmts.size() == 1);
     // Script-mode errors are reported too.
     CHECK(parse("x := \ny := 2\n").errors == "t.go:2:3: syntax error: unexpected := at end of statement\n");
-    CHECK(parse("x := 1\n)\ny := 2\n").errors == "t.go:2:1: syntax error: unexpected ) at end of statement\n");
+    CHECK(parse("x := 1\n)\ny := 2\n").errors ==
+          "t.go:2:1: syntax error: unexpected ) at end of statement\n");
 }
 
 TEST_CASE("parser: nodeString prints Go's short form") {
