@@ -429,7 +429,7 @@ void Checker::funcDecl(Func* obj, FuncDecl* d) {
             auto* n = rt->as<Named>();
             if (!isInvalid(rt)) {
                 if (n == nullptr || n->obj->pkg != pkg) {
-                    if (n != nullptr)
+                    if (n != nullptr || rt->is<Basic>())
                         error(d->recv->list[0]->type, "cannot define new methods on non-local type " + ts(rt));
                     else
                         error(d->recv->list[0]->type, "invalid receiver type " + ts(recv->type));
