@@ -10,5 +10,6 @@ Parsed<bool> ParseBool(std::string_view s) {
 }
 
 std::string FormatBool(bool b) { return b ? "true" : "false"; }
+void AppendBool(std::string& dst, bool b) { dst += b ? "true" : "false"; }
 
 } // namespace gol::stdlib::strconv

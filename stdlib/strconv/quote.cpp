@@ -147,6 +147,8 @@ void AppendQuote(std::string& dst, std::string_view s) { appendQuotedWith(dst, s
 void AppendQuoteToASCII(std::string& dst, std::string_view s) { appendQuotedWith(dst, s, '"', true, false); }
 void AppendQuoteRune(std::string& dst, rune r) { appendQuotedRuneWith(dst, r, false, false); }
 void AppendQuoteRuneToASCII(std::string& dst, rune r) { appendQuotedRuneWith(dst, r, true, false); }
+void AppendQuoteToGraphic(std::string& dst, std::string_view s) { appendQuotedWith(dst, s, '"', false, true); }
+void AppendQuoteRuneToGraphic(std::string& dst, rune r) { appendQuotedRuneWith(dst, r, false, true); }
 
 std::string Quote(std::string_view s) {
     std::string b;
@@ -160,7 +162,7 @@ std::string QuoteToASCII(std::string_view s) {
 }
 std::string QuoteToGraphic(std::string_view s) {
     std::string b;
-    appendQuotedWith(b, s, '"', false, true);
+    AppendQuoteToGraphic(b, s);
     return b;
 }
 std::string QuoteRune(rune r) {
@@ -175,7 +177,7 @@ std::string QuoteRuneToASCII(rune r) {
 }
 std::string QuoteRuneToGraphic(rune r) {
     std::string b;
-    appendQuotedRuneWith(b, r, false, true);
+    AppendQuoteRuneToGraphic(b, r);
     return b;
 }
 

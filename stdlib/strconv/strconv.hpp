@@ -54,6 +54,7 @@ Parsed<int64_t> Atoi(std::string_view s);
 // ---- bools (atob.cpp)
 Parsed<bool> ParseBool(std::string_view s);
 std::string FormatBool(bool b);
+void AppendBool(std::string& dst, bool b);
 
 // ---- floats (ftoa.cpp, atof.cpp)
 // fmt: 'b', 'e', 'E', 'f', 'g', 'G', 'x', 'X' (anything else yields "%" + fmt, as in Go);
@@ -76,6 +77,8 @@ void AppendQuote(std::string& dst, std::string_view s);
 void AppendQuoteToASCII(std::string& dst, std::string_view s);
 void AppendQuoteRune(std::string& dst, rune r);
 void AppendQuoteRuneToASCII(std::string& dst, rune r);
+void AppendQuoteToGraphic(std::string& dst, std::string_view s);
+void AppendQuoteRuneToGraphic(std::string& dst, rune r);
 bool CanBackquote(std::string_view s);
 bool IsPrint(rune r);
 bool IsGraphic(rune r);

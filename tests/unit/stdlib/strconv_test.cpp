@@ -122,4 +122,8 @@ TEST_CASE("strconv error values") {
     std::string s = "n=";
     sc::AppendInt(s, -7, 2);
     CHECK(s == "n=-111");
+    sc::AppendBool(s, true);
+    sc::AppendQuoteToGraphic(s, "\u00a0\n");
+    sc::AppendQuoteRuneToGraphic(s, 0x3000);
+    CHECK(s == "n=-111true\"\u00a0\\n\"'\u3000'"); // Go: strconv.QuoteToGraphic keeps Zs spaces
 }
