@@ -956,4 +956,25 @@ std::unique_ptr<ast::File> parseFile(std::string fileName, std::string text, Dia
     return f;
 }
 
+bool inputIncomplete(const std::string& text) {
+    Diagnostics diags;
+    auto f = parseFile("input", text, diags);
+    if (!diags.hasErrors())
+        return false;
+    // Only the first error counts: later ones may be follow-ups of a real mistake.
+    const std::string& msg = diags.all().front().msg;
+    if (msg.find("unexpected EOF") != std::string::npos || msg == "comment not terminated")
+        return true;
+    if (msg == "string not terminated") {
+        // Raw strings may span lines; an interpreted string cut at a newline is an error.
+        Pos p = diags.all().front().pos;
+        size_t off = 0;
+        for (uint32_t line = 1; line < p.line && off < text.size(); line++)
+            off = text.find('\n', off) + 1;
+        off += p.col - 1;
+        return off < text.size() && text[off] == '`';
+    }
+    return false;
+}
+
 } // namespace gol::syntax

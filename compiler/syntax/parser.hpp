@@ -16,3 +16,13 @@ namespace gol::syntax {
 std::unique_ptr<ast::File> parseFile(std::string fileName, std::string text, Diagnostics& diags);
 
 } // namespace gol::syntax
+
+namespace gol::syntax {
+
+// For the REPL: whether `text` (script mode) is an incomplete prefix of a valid
+// input — an unclosed block, call, composite literal, raw string or comment —
+// so that more lines should be read before compiling. False for complete input
+// and for input with a real syntax error before its end.
+bool inputIncomplete(const std::string& text);
+
+} // namespace gol::syntax

@@ -334,3 +334,20 @@ TEST_CASE("parser: nodeString prints Go's short form") {
     auto* vs = ast::cast<ast::ValueSpec>(ast::cast<ast::GenDecl>(p.file->decls[0])->specs[0]);
     CHECK(ast::nodeString(vs->values[0]) == "f(a, b...) + []int{…}[0] * x.(T) - func() {}()");
 }
+
+TEST_CASE("parser: REPL input completeness") {
+    CHECK_FALSE(syntax::inputIncomplete("x := 1"));
+    CHECK_FALSE(syntax::inputIncomplete("println(1)\n"));
+    CHECK_FALSE(syntax::inputIncomplete(""));
+    CHECK(syntax::inputIncomplete("func f() {"));
+    CHECK(syntax::inputIncomplete("for i := 0; i < 3; i++ {\n\tprintln(i)\n"));
+    CHECK(syntax::inputIncomplete("x := []int{\n1,\n"));
+    CHECK(syntax::inputIncomplete("f(1,\n"));
+    CHECK(syntax::inputIncomplete("s := `abc\n"));
+    CHECK(syntax::inputIncomplete("/* comment\n"));
+    CHECK(syntax::inputIncomplete("type T struct {\n"));
+    CHECK(syntax::inputIncomplete("if x {\n} else {\n"));
+    CHECK_FALSE(syntax::inputIncomplete("s := \"abc\n"));   // newline in string: an error
+    CHECK_FALSE(syntax::inputIncomplete("x := )\nfunc f() {")); // error before the end
+    CHECK_FALSE(syntax::inputIncomplete("}"));
+}
