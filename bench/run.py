@@ -62,6 +62,11 @@ SPEEDUPS = [("conc/cpu_split_P1", "conc/cpu_split_P2", 1.8)]
 # goroutine's cost; Go needs about 2.7 KB each).
 PER_GOROUTINE_RSS = {"conc/parked": 1000000}
 
+# Benchmarks whose runs may take a multiple of --timeout. Go itself needs
+# 10-30 s for conc/parked on a quiet 2-core VM (page faults on a million fresh
+# stacks) and over 100 s under heavy load; Lua needs ~20-60 s for depth 18.
+TIMEOUT_SCALE = {"conc/parked": 4, "gc/binary_trees_18": 2}
+
 # Statuses other than "ok". A row's cell shows the status instead of a time.
 FAIL, MISMATCH, TIMEOUT, NOREF = "FAIL", "MISMATCH", "TIMEOUT", "NOREF"
 
@@ -304,7 +309,8 @@ def judge(outcome: RunOutcome, reference: Optional[bytes], res: Result, timeout:
     res.rss_kb.append(outcome.rss_kb)
 
 
-def perf_profile(cmd: List[str], env: Dict[str, str], b: Bench, args) -> List[str]:
+def perf_profile(cmd: List[str], env: Dict[str, str], b: Bench, timeout: float,
+                 top: int) -> List[str]:
     """One extra gol run under `perf record`; the hottest symbols, or why not.
 
     Issue 2 asks where gol's time goes; the flat profile answers that for the
@@ -317,7 +323,7 @@ def perf_profile(cmd: List[str], env: Dict[str, str], b: Bench, args) -> List[st
     try:
         rec = subprocess.run(["perf", "record", "-q", "-o", str(data), "--"] + cmd, env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                             timeout=args.timeout)
+                             timeout=timeout)
     except subprocess.TimeoutExpired:
         return ["perf record timed out"]
     if rec.returncode != 0 or not data.exists():
@@ -329,10 +335,11 @@ def perf_profile(cmd: List[str], env: Dict[str, str], b: Bench, args) -> List[st
     lines = [re.sub(r"(\s+-)+$", "", ln.rstrip())
              for ln in rep.stdout.decode("utf-8", "replace").splitlines()
              if ln.strip() and not ln.startswith("#")]
-    return lines[:args.perf_top] + [f"(data: {data.relative_to(REPO_DIR)})"]
+    return lines[:top] + [f"(data: {data.relative_to(REPO_DIR)})"]
 
 
 def run_bench(b: Bench, impls: List[str], args, row: Dict[str, Result], log) -> None:
+    timeout = args.timeout * TIMEOUT_SCALE.get(b.key, 1)
     env = dict(os.environ)
     env.update(b.env)
     cmds = {}
@@ -353,8 +360,8 @@ def run_bench(b: Bench, impls: List[str], args, row: Dict[str, Result], log) -> 
     # it fails there is nothing to compare with, and the others are NOREF.
     reference = None
     if "go" in cmds:
-        outcome = run_once(cmds["go"], env, args.timeout, args.helper)
-        judge(outcome, None, row["go"], args.timeout)
+        outcome = run_once(cmds["go"], env, timeout, args.helper)
+        judge(outcome, None, row["go"], timeout)
         if row["go"].ok:
             reference = outcome.stdout
     for r in range(args.runs):
@@ -367,7 +374,7 @@ def run_bench(b: Bench, impls: List[str], args, row: Dict[str, Result], log) -> 
             if reference is None:
                 res.status, res.error = NOREF, "no reference output (Go failed)"
                 continue
-            judge(run_once(cmd, env, args.timeout, args.helper), reference, res, args.timeout)
+            judge(run_once(cmd, env, timeout, args.helper), reference, res, timeout)
     parts = []
     for impl in impls:
         if impl in row:
@@ -375,7 +382,7 @@ def run_bench(b: Bench, impls: List[str], args, row: Dict[str, Result], log) -> 
             parts.append(f"{impl} {res.median:.3f}s" if res.ok else f"{impl} {res.status}")
     log(f"{b.key}: " + ", ".join(parts))
     if args.perf and "gol" in cmds and row["gol"].ok:
-        args.profiles[b.key] = perf_profile(cmds["gol"], env, b, args)
+        args.profiles[b.key] = perf_profile(cmds["gol"], env, b, timeout, args.perf_top)
 
 
 def ratio(row: Dict[str, Result], a: str, b: str) -> Optional[float]:
@@ -585,7 +592,9 @@ def main(argv=None) -> int:
     p.add_argument("--metric", choices=("wall", "cpu"), default="wall",
                    help="time shown and compared: wall clock (default) or user+system CPU time, "
                         "steadier on a loaded machine for single-threaded benchmarks")
-    p.add_argument("--timeout", type=float, default=120.0, help="seconds per run (default 120)")
+    p.add_argument("--timeout", type=float, default=120.0,
+                   help="seconds per run (default 120; conc/parked gets 4x, "
+                        "gc/binary_trees_18 2x)")
     p.add_argument("--json", metavar="FILE", help="write all results as JSON")
     p.add_argument("--baseline", metavar="FILE", help="compare with a JSON file from --json")
     p.add_argument("--threshold", type=float, default=10.0,
