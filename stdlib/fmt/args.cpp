@@ -62,7 +62,8 @@ void printArg(Printer& p, const Arg& a, rune verb) {
 std::optional<int64_t> ArgList::intValue(int i) const {
     const Arg& a = args_[static_cast<size_t>(i)];
     if (a.kind == Arg::Kind::Int) return a.i;
-    if (a.kind == Arg::Kind::Uint && a.u <= static_cast<uint64_t>(INT64_MAX)) return static_cast<int64_t>(a.u);
+    if (a.kind == Arg::Kind::Uint && a.u <= static_cast<uint64_t>(INT64_MAX))
+        return static_cast<int64_t>(a.u);
     return std::nullopt;
 }
 

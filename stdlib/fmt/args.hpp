@@ -37,7 +37,7 @@ struct Arg {
 void printArg(Printer& p, const Arg& a, rune verb);
 
 class ArgList : public Operands {
-public:
+  public:
     explicit ArgList(const std::vector<Arg>& args) : args_(args) {}
     int count() const override { return static_cast<int>(args_.size()); }
     void print(Printer& p, int i, rune verb) override { printArg(p, args_[static_cast<size_t>(i)], verb); }
@@ -46,7 +46,7 @@ public:
     std::string typeString(int i) const override { return args_[static_cast<size_t>(i)].type; }
     bool isString(int i) const override { return args_[static_cast<size_t>(i)].kind == Arg::Kind::String; }
 
-private:
+  private:
     const std::vector<Arg>& args_;
 };
 

@@ -33,7 +33,9 @@ void Formatter::pad(std::string_view s) {
     }
 }
 
-void Formatter::fmtBoolean(bool v) { padString(v ? "true" : "false"); }
+void Formatter::fmtBoolean(bool v) {
+    padString(v ? "true" : "false");
+}
 
 void Formatter::fmtUnicode(uint64_t u) {
     int p = 4;
@@ -51,7 +53,8 @@ void Formatter::fmtUnicode(uint64_t u) {
         --p;
         u >>= 4;
     } while (u != 0);
-    for (; p > 0; --p) hex.push_back('0');
+    for (; p > 0; --p)
+        hex.push_back('0');
     hex += "+U";
     std::reverse(hex.begin(), hex.end());
     bool oldZero = flags.zero;
@@ -99,20 +102,25 @@ void Formatter::fmtInteger(uint64_t u, int base, bool isSigned, rune verb, std::
     // Constant divisors per base: the compiler turns them into multiplications and shifts.
     switch (base) {
     case 10:
-        for (; u >= 10; u /= 10) buf[--i] = static_cast<char>('0' + u % 10);
+        for (; u >= 10; u /= 10)
+            buf[--i] = static_cast<char>('0' + u % 10);
         break;
     case 16:
-        for (; u >= 16; u >>= 4) buf[--i] = digits[u & 0xF];
+        for (; u >= 16; u >>= 4)
+            buf[--i] = digits[u & 0xF];
         break;
     case 8:
-        for (; u >= 8; u >>= 3) buf[--i] = static_cast<char>('0' + (u & 7));
+        for (; u >= 8; u >>= 3)
+            buf[--i] = static_cast<char>('0' + (u & 7));
         break;
     case 2:
-        for (; u >= 2; u >>= 1) buf[--i] = static_cast<char>('0' + (u & 1));
+        for (; u >= 2; u >>= 1)
+            buf[--i] = static_cast<char>('0' + (u & 1));
         break;
     }
     buf[--i] = digits[u];
-    while (i > 0 && p > static_cast<int>(size - i)) buf[--i] = '0';
+    while (i > 0 && p > static_cast<int>(size - i))
+        buf[--i] = '0';
 
     if (flags.sharp) {
         switch (base) {
@@ -133,9 +141,12 @@ void Formatter::fmtInteger(uint64_t u, int base, bool isSigned, rune verb, std::
         buf[--i] = 'o';
         buf[--i] = '0';
     }
-    if (negative) buf[--i] = '-';
-    else if (flags.plus) buf[--i] = '+';
-    else if (flags.space) buf[--i] = ' ';
+    if (negative)
+        buf[--i] = '-';
+    else if (flags.plus)
+        buf[--i] = '+';
+    else if (flags.space)
+        buf[--i] = ' ';
 
     // Zero padding was done above as precision, or is overridden by an explicit precision.
     bool oldZero = flags.zero;
@@ -197,7 +208,8 @@ void Formatter::fmtFloat(double v, int size, rune verb, int precArg) {
             if (num.size() == 2 && num[1] == '0') --digits; // a lone leading 0 counts once
             num.push_back('.');
         }
-        for (; digits > 0; --digits) num.push_back('0');
+        for (; digits > 0; --digits)
+            num.push_back('0');
         num += tail;
     }
     if (flags.plus || num[0] != '+') {
@@ -228,8 +240,12 @@ std::string_view Formatter::truncate(std::string_view s) const {
     return s;
 }
 
-void Formatter::fmtS(std::string_view s) { padString(truncate(s)); }
-void Formatter::fmtBs(std::string_view b) { pad(truncate(b)); }
+void Formatter::fmtS(std::string_view s) {
+    padString(truncate(s));
+}
+void Formatter::fmtBs(std::string_view b) {
+    pad(truncate(b));
+}
 
 void Formatter::fmtSbx(std::string_view s, std::string_view digits) {
     int length = static_cast<int>(s.size());

@@ -30,7 +30,7 @@ inline constexpr std::string_view kLowerDigits = "0123456789abcdefx";
 inline constexpr std::string_view kUpperDigits = "0123456789ABCDEFX";
 
 class Formatter {
-public:
+  public:
     explicit Formatter(std::string& buf) : buf_(buf) {}
     Formatter(const Formatter&) = delete;
     Formatter& operator=(const Formatter&) = delete;
@@ -67,7 +67,7 @@ public:
     // %q of a string: Go-quoted, with '+' ASCII only, with '#' backquoted when possible.
     void fmtQ(std::string_view s);
 
-private:
+  private:
     std::string_view truncate(std::string_view s) const;
     std::string& buf_;
 };

@@ -10,7 +10,9 @@ constexpr std::string_view kPercentBang = "%!";
 constexpr std::string_view kNilAngle = "<nil>";
 
 // Go's tooLarge: widths and precisions beyond a million are treated as garbage.
-bool tooLarge(int64_t x) { return x > 1000000 || x < -1000000; }
+bool tooLarge(int64_t x) {
+    return x > 1000000 || x < -1000000;
+}
 
 struct Num {
     int num = 0;
@@ -96,7 +98,9 @@ struct Walk {
 
 } // namespace
 
-void Printer::writeRune(rune r) { utf8::AppendRune(buf, r); }
+void Printer::writeRune(rune r) {
+    utf8::AppendRune(buf, r);
+}
 
 void Printer::badVerbNil(rune verb) {
     erroring = true;
@@ -120,8 +124,10 @@ void Printer::badVerb(rune verb, std::string_view typeString, const std::functio
 
 bool Printer::printNilOrType(bool isNil, std::string_view typeString, rune verb) {
     if (isNil) {
-        if (verb == 'T' || verb == 'v') fmt.padString(kNilAngle);
-        else badVerbNil(verb);
+        if (verb == 'T' || verb == 'v')
+            fmt.padString(kNilAngle);
+        else
+            badVerbNil(verb);
         return true;
     }
     if (verb == 'T') {
@@ -146,8 +152,10 @@ void Printer::fmt0x64(uint64_t v, bool leading0x) {
 void Printer::fmtInteger(uint64_t v, bool isSigned, rune verb, std::string_view typeString) {
     switch (verb) {
     case 'v':
-        if (fmt.flags.sharpV && !isSigned) fmt0x64(v, true);
-        else fmt.fmtInteger(v, 10, isSigned, verb, kLowerDigits);
+        if (fmt.flags.sharpV && !isSigned)
+            fmt0x64(v, true);
+        else
+            fmt.fmtInteger(v, 10, isSigned, verb, kLowerDigits);
         return;
     case 'd': fmt.fmtInteger(v, 10, isSigned, verb, kLowerDigits); return;
     case 'b': fmt.fmtInteger(v, 2, isSigned, verb, kLowerDigits); return;
@@ -181,8 +189,10 @@ void Printer::fmtFloat(double v, int size, rune verb, std::string_view typeStrin
 void Printer::fmtString(std::string_view v, rune verb, std::string_view typeString) {
     switch (verb) {
     case 'v':
-        if (fmt.flags.sharpV) fmt.fmtQ(v);
-        else fmt.fmtS(v);
+        if (fmt.flags.sharpV)
+            fmt.fmtQ(v);
+        else
+            fmt.fmtS(v);
         return;
     case 's': fmt.fmtS(v); return;
     case 'x': fmt.fmtSx(v, kLowerDigits); return;
@@ -239,12 +249,16 @@ void Printer::fmtPointer(uint64_t u, rune verb, std::string_view typeString) {
             buf.push_back('(');
             buf += typeString;
             buf += ")(";
-            if (u == 0) buf += "nil";
-            else fmt0x64(u, true);
+            if (u == 0)
+                buf += "nil";
+            else
+                fmt0x64(u, true);
             buf.push_back(')');
         } else {
-            if (u == 0) fmt.padString(kNilAngle);
-            else fmt0x64(u, !fmt.flags.sharp);
+            if (u == 0)
+                fmt.padString(kNilAngle);
+            else
+                fmt0x64(u, !fmt.flags.sharp);
         }
         return;
     case 'p': fmt0x64(u, !fmt.flags.sharp); return;
@@ -260,13 +274,14 @@ void Printer::fmtPointer(uint64_t u, rune verb, std::string_view typeString) {
 void doPrintf(Printer& p, std::string_view format, Operands& a) {
     Walk w{p, format, a};
     const size_t end = format.size();
-    int argNum = 0;         // one operand per non-trivial verb
+    int argNum = 0;          // one operand per non-trivial verb
     bool afterIndex = false; // the previous item was an index like [3]
     Formatter& f = p.fmt;
     for (size_t i = 0; i < end;) {
         w.goodArgNum = true;
         size_t lasti = i;
-        while (i < end && format[i] != '%') ++i;
+        while (i < end && format[i] != '%')
+            ++i;
         if (i > lasti) p.buf.append(format.substr(lasti, i - lasti));
         if (i >= end) break;
         ++i; // skip '%'
@@ -275,11 +290,16 @@ void doPrintf(Printer& p, std::string_view format, Operands& a) {
         bool simpleDone = false;
         for (; i < end; ++i) {
             char c = format[i];
-            if (c == '#') f.flags.sharp = true;
-            else if (c == '0') f.flags.zero = !f.flags.minus; // only pad with zeros on the left
-            else if (c == '+') f.flags.plus = true;
-            else if (c == '-') f.flags.minus = true, f.flags.zero = false;
-            else if (c == ' ') f.flags.space = true;
+            if (c == '#')
+                f.flags.sharp = true;
+            else if (c == '0')
+                f.flags.zero = !f.flags.minus; // only pad with zeros on the left
+            else if (c == '+')
+                f.flags.plus = true;
+            else if (c == '-')
+                f.flags.minus = true, f.flags.zero = false;
+            else if (c == ' ')
+                f.flags.space = true;
             else {
                 // Fast path: a lower-case verb right after the flags.
                 if ('a' <= c && c <= 'z' && argNum < a.count()) {

@@ -27,7 +27,7 @@ class Printer;
 
 // The operands of one Printf/Print/Println call, as seen by the format walker.
 class Operands {
-public:
+  public:
     virtual ~Operands() = default;
     virtual int count() const = 0;
     // Go's printArg(a[i], verb), with the Printer's flags already set for this verb.
@@ -44,7 +44,7 @@ public:
 };
 
 class Printer {
-public:
+  public:
     Printer() : fmt(buf) {}
     Printer(const Printer&) = delete;
     Printer& operator=(const Printer&) = delete;

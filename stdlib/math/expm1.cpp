@@ -88,8 +88,9 @@ double Expm1(double x) {
 
 double Log1p(double x) {
     constexpr double Sqrt2M1 = 4.142135623730950488017e-01, Sqrt2HalfM1 = -2.928932188134524755992e-01,
-                     Small = 1.0 / (1 << 29), Tiny = 1.0 / (1ull << 54), Two53 = static_cast<double>(1ull << 53),
-                     Ln2Hi = 6.93147180369123816490e-01, Ln2Lo = 1.90821492927058770002e-10;
+                     Small = 1.0 / (1 << 29), Tiny = 1.0 / (1ull << 54),
+                     Two53 = static_cast<double>(1ull << 53), Ln2Hi = 6.93147180369123816490e-01,
+                     Ln2Lo = 1.90821492927058770002e-10;
     constexpr double Lp1 = 6.666666666666735130e-01, Lp2 = 3.999999999940941908e-01,
                      Lp3 = 2.857142874366239149e-01, Lp4 = 2.222219843214978396e-01,
                      Lp5 = 1.818357216161805012e-01, Lp6 = 1.531383769920937332e-01,
@@ -165,10 +166,14 @@ double Asinh(double x) {
         sign = true;
     }
     double temp;
-    if (x > Large) temp = Log(x) + Ln2;
-    else if (x > 2) temp = Log(2 * x + 1 / (Sqrt(x * x + 1) + x));
-    else if (x < NearZero) temp = x;
-    else temp = Log1p(x + x * x / (1 + Sqrt(1 + x * x)));
+    if (x > Large)
+        temp = Log(x) + Ln2;
+    else if (x > 2)
+        temp = Log(2 * x + 1 / (Sqrt(x * x + 1) + x));
+    else if (x < NearZero)
+        temp = x;
+    else
+        temp = Log1p(x + x * x / (1 + Sqrt(1 + x * x)));
     return sign ? -temp : temp;
 }
 

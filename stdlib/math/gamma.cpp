@@ -9,14 +9,17 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846264338327950288419716939937510582097494459;
 
-constexpr double kGamP[] = {1.60119522476751861407e-04, 1.19135147006586384913e-03, 1.04213797561761569935e-02,
-                            4.76367800457137231464e-02, 2.07448227648435975150e-01, 4.94214826801497100753e-01,
+constexpr double kGamP[] = {1.60119522476751861407e-04, 1.19135147006586384913e-03,
+                            1.04213797561761569935e-02, 4.76367800457137231464e-02,
+                            2.07448227648435975150e-01, 4.94214826801497100753e-01,
                             9.99999999999999996796e-01};
-constexpr double kGamQ[] = {-2.31581873324120129819e-05, 5.39605580493303397842e-04, -4.45641913851797240494e-03,
-                            1.18139785222060435552e-02,  3.58236398605498653373e-02, -2.34591795718243348568e-01,
+constexpr double kGamQ[] = {-2.31581873324120129819e-05, 5.39605580493303397842e-04,
+                            -4.45641913851797240494e-03, 1.18139785222060435552e-02,
+                            3.58236398605498653373e-02,  -2.34591795718243348568e-01,
                             7.14304917030273074085e-02,  1.00000000000000000320e+00};
-constexpr double kGamS[] = {7.87311395793093628397e-04, -2.29549961613378126380e-04, -2.68132617805781232825e-03,
-                            3.47222221605458667310e-03, 8.33333333333482257126e-02};
+constexpr double kGamS[] = {7.87311395793093628397e-04, -2.29549961613378126380e-04,
+                            -2.68132617805781232825e-03, 3.47222221605458667310e-03,
+                            8.33333333333482257126e-02};
 
 struct Stirling {
     double y1, y2; // Gamma(x) = y1 * y2, split to avoid intermediate overflow
@@ -39,7 +42,9 @@ Stirling stirling(double x) {
     return {y1, SqrtTwoPi * w * y2};
 }
 
-bool isNegInt(double x) { return x < 0 && Modf(x).frac == 0; }
+bool isNegInt(double x) {
+    return x < 0 && Modf(x).frac == 0;
+}
 
 } // namespace
 
@@ -68,8 +73,10 @@ double Gamma(double x) {
         Stirling s = stirling(q);
         double absz = Abs(z);
         double d = absz * s.y1 * s.y2;
-        if (std::isinf(d)) z = kPi / absz / s.y1 / s.y2;
-        else z = kPi / d;
+        if (std::isinf(d))
+            z = kPi / absz / s.y1 / s.y2;
+        else
+            z = kPi / d;
         return static_cast<double>(signgam) * z;
     }
     // Reduce the argument to [2, 3).
@@ -103,9 +110,12 @@ double Gamma(double x) {
     }
     if (x == 2) return z;
     x = x - 2;
-    p = (((((x * kGamP[0] + kGamP[1]) * x + kGamP[2]) * x + kGamP[3]) * x + kGamP[4]) * x + kGamP[5]) * x + kGamP[6];
+    p = (((((x * kGamP[0] + kGamP[1]) * x + kGamP[2]) * x + kGamP[3]) * x + kGamP[4]) * x + kGamP[5]) * x +
+        kGamP[6];
     q = ((((((x * kGamQ[0] + kGamQ[1]) * x + kGamQ[2]) * x + kGamQ[3]) * x + kGamQ[4]) * x + kGamQ[5]) * x +
-         kGamQ[6]) * x + kGamQ[7];
+         kGamQ[6]) *
+            x +
+        kGamQ[7];
     return z * p / q;
 }
 

@@ -29,8 +29,10 @@ double Exp2(double x) {
     if (x > Overflow) return Inf(1);
     if (x < Underflow) return 0;
     int64_t k = 0;
-    if (x > 0) k = static_cast<int64_t>(x + 0.5);
-    else if (x < 0) k = static_cast<int64_t>(x - 0.5);
+    if (x > 0)
+        k = static_cast<int64_t>(x + 0.5);
+    else if (x < 0)
+        k = static_cast<int64_t>(x - 0.5);
     double t = x - static_cast<double>(k);
     double hi = t * Ln2Hi;
     double lo = -t * Ln2Lo;
@@ -69,7 +71,8 @@ double Cosh(double x) {
 }
 
 double Tanh(double x) {
-    constexpr double kP[] = {-9.64399179425052238628e-1, -9.92877231001918586564e1, -1.61468768441708447952e3};
+    constexpr double kP[] = {-9.64399179425052238628e-1, -9.92877231001918586564e1,
+                             -1.61468768441708447952e3};
     constexpr double kQ[] = {1.12811678491632931402e2, 2.23548839060100448583e3, 4.84406305325125486048e3};
     constexpr double MAXLOG = 8.8029691931113054295988e+01; // log(2**127)
     double z = Abs(x);

@@ -37,8 +37,8 @@ constexpr double V[] = {1.0,
                         7.69285150456672783825e-01,
                         1.04222645593369134254e-01,
                         3.21709242282423911810e-03};
-constexpr double W[] = {4.18938533204672725052e-01,  8.33333333333329678849e-02,  -2.77777777728775536470e-03,
-                        7.93650558643019558500e-04,  -5.95187557450339963135e-04, 8.36339918996282139126e-04,
+constexpr double W[] = {4.18938533204672725052e-01, 8.33333333333329678849e-02,  -2.77777777728775536470e-03,
+                        7.93650558643019558500e-04, -5.95187557450339963135e-04, 8.36339918996282139126e-04,
                         -1.63092934096575273989e-03};
 
 // Go's sinPi: sin(Pi*x) for x > 0, negated, with exact handling of integers and halves.
@@ -112,14 +112,20 @@ LgammaResult Lgamma(double x) {
         int i;
         if (x <= 0.9) {
             lgamma = -Log(x);
-            if (x >= YminM1P027) y = 1 - x, i = 0;
-            else if (x >= YminM1M027) y = x - TcM1, i = 1;
-            else y = x, i = 2;
+            if (x >= YminM1P027)
+                y = 1 - x, i = 0;
+            else if (x >= YminM1M027)
+                y = x - TcM1, i = 1;
+            else
+                y = x, i = 2;
         } else {
             lgamma = 0;
-            if (x >= YminP027) y = 2 - x, i = 0;
-            else if (x >= YminM027) y = x - Tc, i = 1;
-            else y = x - 1, i = 2;
+            if (x >= YminP027)
+                y = 2 - x, i = 0;
+            else if (x >= YminM027)
+                y = x - Tc, i = 1;
+            else
+                y = x - 1, i = 2;
         }
         switch (i) {
         case 0: {
@@ -158,9 +164,7 @@ LgammaResult Lgamma(double x) {
         case 6: z *= (y + 5); [[fallthrough]];
         case 5: z *= (y + 4); [[fallthrough]];
         case 4: z *= (y + 3); [[fallthrough]];
-        case 3:
-            z *= (y + 2);
-            lgamma += Log(z);
+        case 3: z *= (y + 2); lgamma += Log(z);
         }
     } else if (x < Two58) { // 8 <= x < 2**58
         double t = Log(x);

@@ -38,21 +38,42 @@ float Float32frombits(uint32_t b) {
     return f;
 }
 
-double Inf(int64_t sign) { return sign >= 0 ? kInf : -kInf; }
-double NaN() { return Float64frombits(0x7FF8000000000001ull); }
-bool IsNaN(double f) { return f != f; }
-bool IsInf(double f, int64_t sign) { return (sign >= 0 && f > std::numeric_limits<double>::max()) || (sign <= 0 && f < -std::numeric_limits<double>::max()); }
-bool Signbit(double x) { return (Float64bits(x) & (1ull << 63)) != 0; }
+double Inf(int64_t sign) {
+    return sign >= 0 ? kInf : -kInf;
+}
+double NaN() {
+    return Float64frombits(0x7FF8000000000001ull);
+}
+bool IsNaN(double f) {
+    return f != f;
+}
+bool IsInf(double f, int64_t sign) {
+    return (sign >= 0 && f > std::numeric_limits<double>::max()) ||
+           (sign <= 0 && f < -std::numeric_limits<double>::max());
+}
+bool Signbit(double x) {
+    return (Float64bits(x) & (1ull << 63)) != 0;
+}
 double Copysign(double f, double sign) {
     constexpr uint64_t kSign = 1ull << 63;
     return Float64frombits((Float64bits(f) & ~kSign) | (Float64bits(sign) & kSign));
 }
-double Abs(double x) { return Float64frombits(Float64bits(x) & ~(1ull << 63)); }
+double Abs(double x) {
+    return Float64frombits(Float64bits(x) & ~(1ull << 63));
+}
 
-double Floor(double x) { return std::floor(x); }
-double Ceil(double x) { return std::ceil(x); }
-double Trunc(double x) { return std::trunc(x); }
-double Round(double x) { return std::round(x); }
+double Floor(double x) {
+    return std::floor(x);
+}
+double Ceil(double x) {
+    return std::ceil(x);
+}
+double Trunc(double x) {
+    return std::trunc(x);
+}
+double Round(double x) {
+    return std::round(x);
+}
 
 double RoundToEven(double x) {
     // Go's bit manipulation version: independent of the current rounding mode.
@@ -106,8 +127,12 @@ double Ldexp(double frac, int64_t exp) {
     return std::ldexp(frac, static_cast<int>(exp));
 }
 
-double Mod(double x, double y) { return std::fmod(x, y); }
-double Remainder(double x, double y) { return std::remainder(x, y); }
+double Mod(double x, double y) {
+    return std::fmod(x, y);
+}
+double Remainder(double x, double y) {
+    return std::remainder(x, y);
+}
 
 double Max(double x, double y) {
     if (std::isinf(x) && x > 0) return x;
@@ -147,19 +172,23 @@ float Nextafter32(float x, float y) {
     return Float32frombits(Float32bits(x) - 1);
 }
 
-double Sqrt(double x) { return std::sqrt(x); }
-double FMA(double x, double y, double z) { return std::fma(x, y, z); }
-
+double Sqrt(double x) {
+    return std::sqrt(x);
+}
+double FMA(double x, double y, double z) {
+    return std::fma(x, y, z);
+}
 
 double Pow10(int64_t n) {
     // Go's tables, so that results match Go's bit for bit (e.g. 1e-300 is 1e-288 / 1e12).
     if (n < -323) return 0;
     if (n > 308) return kInf;
-    static constexpr double kPos[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
-                                      1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
-                                      1e21, 1e22, 1e23, 1e24, 1e25, 1e26, 1e27, 1e28, 1e29, 1e30, 1e31};
+    static constexpr double kPos[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10,
+                                      1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
+                                      1e22, 1e23, 1e24, 1e25, 1e26, 1e27, 1e28, 1e29, 1e30, 1e31};
     static constexpr double kPos32[] = {1e0, 1e32, 1e64, 1e96, 1e128, 1e160, 1e192, 1e224, 1e256, 1e288};
-    static constexpr double kNeg32[] = {1e-0, 1e-32, 1e-64, 1e-96, 1e-128, 1e-160, 1e-192, 1e-224, 1e-256, 1e-288, 1e-320};
+    static constexpr double kNeg32[] = {1e-0,   1e-32,  1e-64,  1e-96,  1e-128, 1e-160,
+                                        1e-192, 1e-224, 1e-256, 1e-288, 1e-320};
     // Same decomposition and operations as Go: 10^(32*(n/32)) * 10^(n%32), and for negative n
     // 10^-(32*(m/32)) / 10^(m%32).
     if (n >= 0) return kPos32[n / 32] * kPos[n % 32];
@@ -174,7 +203,9 @@ double Log2(double x) {
     if (f.frac == 0.5) return static_cast<double>(f.exp - 1); // exact for powers of two
     return Log(f.frac) * 1.44269504088896340735992468100189214 + static_cast<double>(f.exp); // 1/Ln2
 }
-double Log10(double x) { return Log(x) * 0.434294481903251827651128918916605082; } // 1/Ln10
+double Log10(double x) {
+    return Log(x) * 0.434294481903251827651128918916605082;
+} // 1/Ln10
 
 double Logb(double x) {
     if (x == 0) return -kInf;
@@ -189,8 +220,6 @@ int64_t Ilogb(double x) {
     if (IsNaN(x) || std::isinf(x)) return INT32_MAX;
     return std::ilogb(x);
 }
-
-
 
 const Constant* Constants(size_t* count) {
     *count = sizeof(kConstants) / sizeof(kConstants[0]);

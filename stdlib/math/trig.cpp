@@ -14,9 +14,9 @@ namespace gol::stdlib::math {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846264338327950288419716939937510582097494459;
-constexpr double kPi2 = kPi / 2;  // exact: a power-of-two scaling of the rounded Pi
-constexpr double kPi4 = kPi / 4;  // exact, likewise
-constexpr double k4OverPi = 1.27323954473516268615107010698011489627567716592365; // 4/Pi
+constexpr double kPi2 = kPi / 2; // exact: a power-of-two scaling of the rounded Pi
+constexpr double kPi4 = kPi / 4; // exact, likewise
+constexpr double k4OverPi = 1.27323954473516268615107010698011489627567716592365;          // 4/Pi
 constexpr double k3Pi4 = 2.35619449019234492884698253745962716314787704953132936573120844; // 3*Pi/4
 
 // Pi/4 split into three parts for extended-precision argument reduction.
@@ -24,10 +24,12 @@ constexpr double PI4A = 7.85398125648498535156e-1;
 constexpr double PI4B = 3.77489470793079817668e-8;
 constexpr double PI4C = 2.69515142907905952645e-15;
 
-constexpr double kSin[] = {1.58962301576546568060e-10, -2.50507477628578072866e-8, 2.75573136213857245213e-6,
-                           -1.98412698295895385996e-4, 8.33333333332211858878e-3, -1.66666666666666307295e-1};
-constexpr double kCos[] = {-1.13585365213876817300e-11, 2.08757008419747316778e-9, -2.75573141792967388112e-7,
-                           2.48015872888517045348e-5,   -1.38888888888730564116e-3, 4.16666666666665929218e-2};
+constexpr double kSin[] = {1.58962301576546568060e-10, -2.50507477628578072866e-8,
+                           2.75573136213857245213e-6,  -1.98412698295895385996e-4,
+                           8.33333333332211858878e-3,  -1.66666666666666307295e-1};
+constexpr double kCos[] = {-1.13585365213876817300e-11, 2.08757008419747316778e-9,
+                           -2.75573141792967388112e-7,  2.48015872888517045348e-5,
+                           -1.38888888888730564116e-3,  4.16666666666665929218e-2};
 constexpr double kTanP[] = {-1.30936939181383777646e4, 1.15351664838587416140e6, -1.79565251976484877988e7};
 constexpr double kTanQ[] = {1.00000000000000000000e0, 1.36812963470692954678e4, -1.32089234440210967447e6,
                             2.50083801823357915839e7, -5.38695755929454629881e7};
@@ -100,11 +102,14 @@ Reduced reduce(double x, bool mask7) {
 }
 
 double sinPoly(double z, double zz) {
-    return z + z * zz * ((((((kSin[0] * zz) + kSin[1]) * zz + kSin[2]) * zz + kSin[3]) * zz + kSin[4]) * zz + kSin[5]);
+    return z +
+           z * zz *
+               ((((((kSin[0] * zz) + kSin[1]) * zz + kSin[2]) * zz + kSin[3]) * zz + kSin[4]) * zz + kSin[5]);
 }
 double cosPoly(double zz) {
     return 1.0 - 0.5 * zz +
-           zz * zz * ((((((kCos[0] * zz) + kCos[1]) * zz + kCos[2]) * zz + kCos[3]) * zz + kCos[4]) * zz + kCos[5]);
+           zz * zz *
+               ((((((kCos[0] * zz) + kCos[1]) * zz + kCos[2]) * zz + kCos[3]) * zz + kCos[4]) * zz + kCos[5]);
 }
 
 double xatan(double x) {
@@ -114,7 +119,8 @@ double xatan(double x) {
                      Q1 = +1.650270098316988542046e+02, Q2 = +4.328810604912902668951e+02,
                      Q3 = +4.853903996359136964868e+02, Q4 = +1.945506571482613964425e+02;
     double z = x * x;
-    z = z * ((((P0 * z + P1) * z + P2) * z + P3) * z + P4) / (((((z + Q0) * z + Q1) * z + Q2) * z + Q3) * z + Q4);
+    z = z * ((((P0 * z + P1) * z + P2) * z + P3) * z + P4) /
+        (((((z + Q0) * z + Q1) * z + Q2) * z + Q3) * z + Q4);
     return x * z + x;
 }
 
@@ -200,7 +206,9 @@ double Asin(double x) {
     return sign ? -temp : temp;
 }
 
-double Acos(double x) { return kPi2 - Asin(x); }
+double Acos(double x) {
+    return kPi2 - Asin(x);
+}
 
 double Atan2(double y, double x) {
     if (IsNaN(y) || IsNaN(x)) return NaN();

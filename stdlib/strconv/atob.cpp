@@ -9,7 +9,11 @@ Parsed<bool> ParseBool(std::string_view s) {
     return {false, NumError{"ParseBool", std::string(s), ErrKind::Syntax}};
 }
 
-std::string FormatBool(bool b) { return b ? "true" : "false"; }
-void AppendBool(std::string& dst, bool b) { dst += b ? "true" : "false"; }
+std::string FormatBool(bool b) {
+    return b ? "true" : "false";
+}
+void AppendBool(std::string& dst, bool b) {
+    dst += b ? "true" : "false";
+}
 
 } // namespace gol::stdlib::strconv

@@ -12,7 +12,9 @@
 namespace gol::stdlib::strconv {
 namespace {
 
-char lower(char c) { return static_cast<char>(c | ('x' - 'X')); }
+char lower(char c) {
+    return static_cast<char>(c | ('x' - 'X'));
+}
 
 size_t commonPrefixLenIgnoreCase(std::string_view s, std::string_view prefix) {
     size_t n = std::min(s.size(), prefix.size());
@@ -70,8 +72,10 @@ Literal readFloat(std::string_view s) {
     size_t i = 0;
     bool underscores = false;
     if (i >= s.size()) return lit;
-    if (s[i] == '+') ++i;
-    else if (s[i] == '-') lit.neg = true, ++i;
+    if (s[i] == '+')
+        ++i;
+    else if (s[i] == '-')
+        lit.neg = true, ++i;
     int base = 10;
     char expChar = 'e';
     if (i + 2 < s.size() && s[i] == '0' && lower(s[i + 1]) == 'x') {
@@ -116,8 +120,10 @@ Literal readFloat(std::string_view s) {
     if (i < s.size() && lower(s[i]) == expChar) {
         ++i;
         if (i >= s.size()) return lit;
-        if (s[i] == '+') ++i;
-        else if (s[i] == '-') ++i, esign = -1;
+        if (s[i] == '+')
+            ++i;
+        else if (s[i] == '-')
+            ++i, esign = -1;
         if (i >= s.size() || s[i] < '0' || s[i] > '9') return lit;
         for (; i < s.size() && (('0' <= s[i] && s[i] <= '9') || s[i] == '_'); ++i) {
             if (s[i] == '_') {

@@ -7,7 +7,9 @@
 namespace gol::stdlib::strconv {
 namespace {
 
-char lower(char c) { return static_cast<char>(c | ('x' - 'X')); }
+char lower(char c) {
+    return static_cast<char>(c | ('x' - 'X'));
+}
 
 NumError numError(std::string_view fn, std::string_view s, ErrKind k, int arg = 0) {
     return NumError{std::string(fn), std::string(s), k, arg};
@@ -25,7 +27,9 @@ std::string NumError::ErrText() const {
     return "invalid syntax";
 }
 
-std::string NumError::Error() const { return "strconv." + Func + ": parsing " + Quote(Num) + ": " + ErrText(); }
+std::string NumError::Error() const {
+    return "strconv." + Func + ": parsing " + Quote(Num) + ": " + ErrText();
+}
 
 bool underscoreOK(std::string_view s) {
     // saw: '^' start of number, '0' digit or base prefix, '_' underscore, '!' anything else.
@@ -64,16 +68,22 @@ Parsed<uint64_t> ParseUint(std::string_view s, int base, int bitSize) {
     } else if (base == 0) {
         base = 10;
         if (s[0] == '0') {
-            if (s.size() >= 3 && lower(s[1]) == 'b') base = 2, s.remove_prefix(2);
-            else if (s.size() >= 3 && lower(s[1]) == 'o') base = 8, s.remove_prefix(2);
-            else if (s.size() >= 3 && lower(s[1]) == 'x') base = 16, s.remove_prefix(2);
-            else base = 8, s.remove_prefix(1);
+            if (s.size() >= 3 && lower(s[1]) == 'b')
+                base = 2, s.remove_prefix(2);
+            else if (s.size() >= 3 && lower(s[1]) == 'o')
+                base = 8, s.remove_prefix(2);
+            else if (s.size() >= 3 && lower(s[1]) == 'x')
+                base = 16, s.remove_prefix(2);
+            else
+                base = 8, s.remove_prefix(1);
         }
     } else {
         return {0, numError(fn, s0, ErrKind::Base, base)};
     }
-    if (bitSize == 0) bitSize = IntSize;
-    else if (bitSize < 0 || bitSize > 64) return {0, numError(fn, s0, ErrKind::BitSize, bitSize)};
+    if (bitSize == 0)
+        bitSize = IntSize;
+    else if (bitSize < 0 || bitSize > 64)
+        return {0, numError(fn, s0, ErrKind::BitSize, bitSize)};
 
     const uint64_t ubase = static_cast<uint64_t>(base);
     // cutoff is the smallest number such that cutoff*base > UINT64_MAX.
@@ -109,8 +119,10 @@ Parsed<int64_t> ParseInt(std::string_view s, int base, int bitSize) {
     if (s.empty()) return {0, numError(fn, s, ErrKind::Syntax)};
     const std::string_view s0 = s;
     bool neg = false;
-    if (s[0] == '+') s.remove_prefix(1);
-    else if (s[0] == '-') neg = true, s.remove_prefix(1);
+    if (s[0] == '+')
+        s.remove_prefix(1);
+    else if (s[0] == '-')
+        neg = true, s.remove_prefix(1);
 
     Parsed<uint64_t> u = ParseUint(s, base, bitSize);
     if (u.err && u.err->Err != ErrKind::Range) {
@@ -120,8 +132,10 @@ Parsed<int64_t> ParseInt(std::string_view s, int base, int bitSize) {
     }
     if (bitSize == 0) bitSize = IntSize;
     const uint64_t cutoff = uint64_t{1} << (bitSize - 1);
-    if (!neg && u.value >= cutoff) return {static_cast<int64_t>(cutoff - 1), numError(fn, s0, ErrKind::Range)};
-    if (neg && u.value > cutoff) return {-static_cast<int64_t>(cutoff - 1) - 1, numError(fn, s0, ErrKind::Range)};
+    if (!neg && u.value >= cutoff)
+        return {static_cast<int64_t>(cutoff - 1), numError(fn, s0, ErrKind::Range)};
+    if (neg && u.value > cutoff)
+        return {-static_cast<int64_t>(cutoff - 1) - 1, numError(fn, s0, ErrKind::Range)};
     // Negating through unsigned keeps -2^63 well defined.
     int64_t n = neg ? static_cast<int64_t>(~u.value + 1) : static_cast<int64_t>(u.value);
     return {n, std::nullopt};

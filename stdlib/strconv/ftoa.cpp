@@ -64,9 +64,10 @@ Digits fromFixed(const char* p, const char* end) {
 // Shortest digits that round-trip through the float type of bitSize.
 Digits shortest(double v, int bitSize) {
     char buf[64];
-    std::to_chars_result r = bitSize == 32
-                                 ? std::to_chars(buf, buf + sizeof buf, static_cast<float>(v), std::chars_format::scientific)
-                                 : std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
+    std::to_chars_result r =
+        bitSize == 32
+            ? std::to_chars(buf, buf + sizeof buf, static_cast<float>(v), std::chars_format::scientific)
+            : std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
     return fromScientific(buf, r.ptr);
 }
 
@@ -96,7 +97,8 @@ void fmtE(std::string& dst, bool neg, const Digits& d, int prec, char fmt) {
             dst.append(d.d, 1, static_cast<size_t>(m - 1));
             i = m;
         }
-        for (; i <= prec; ++i) dst.push_back('0');
+        for (; i <= prec; ++i)
+            dst.push_back('0');
     }
     dst.push_back(fmt);
     int exp = d.nd() == 0 ? 0 : d.dp - 1; // zero has exponent 0
@@ -121,7 +123,8 @@ void fmtF(std::string& dst, bool neg, const Digits& d, int prec) {
     if (d.dp > 0) {
         int m = std::min(d.nd(), d.dp);
         dst.append(d.d, 0, static_cast<size_t>(m));
-        for (; m < d.dp; ++m) dst.push_back('0');
+        for (; m < d.dp; ++m)
+            dst.push_back('0');
     } else {
         dst.push_back('0');
     }
@@ -194,7 +197,8 @@ void fmtX(std::string& dst, int prec, char fmt, bool neg, uint64_t mant, int exp
         exp /= 10;
     } while (exp != 0);
     if (n < 2) buf[n++] = '0';
-    while (n > 0) dst.push_back(buf[--n]);
+    while (n > 0)
+        dst.push_back(buf[--n]);
 }
 
 void formatDigits(std::string& dst, bool isShortest, bool neg, const Digits& digs, int prec, char fmt) {
@@ -249,8 +253,10 @@ void AppendFloat(std::string& dst, double val, char fmt, int prec, int bitSize) 
         dst += mant != 0 ? "NaN" : neg ? "-Inf" : "+Inf";
         return;
     }
-    if (exp == 0) ++exp; // denormal
-    else mant |= uint64_t{1} << mantbits;
+    if (exp == 0)
+        ++exp; // denormal
+    else
+        mant |= uint64_t{1} << mantbits;
     exp += bias;
 
     if (fmt == 'b') return fmtB(dst, neg, mant, exp, mantbits);

@@ -27,8 +27,12 @@ uint64_t magnitude(int64_t i) {
 
 } // namespace
 
-void AppendInt(std::string& dst, int64_t i, int base) { formatBits(dst, magnitude(i), base, i < 0); }
-void AppendUint(std::string& dst, uint64_t i, int base) { formatBits(dst, i, base, false); }
+void AppendInt(std::string& dst, int64_t i, int base) {
+    formatBits(dst, magnitude(i), base, i < 0);
+}
+void AppendUint(std::string& dst, uint64_t i, int base) {
+    formatBits(dst, i, base, false);
+}
 
 std::string FormatInt(int64_t i, int base) {
     std::string s;
@@ -42,6 +46,8 @@ std::string FormatUint(uint64_t i, int base) {
     return s;
 }
 
-std::string Itoa(int64_t i) { return FormatInt(i, 10); }
+std::string Itoa(int64_t i) {
+    return FormatInt(i, 10);
+}
 
 } // namespace gol::stdlib::strconv

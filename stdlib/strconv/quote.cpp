@@ -11,7 +11,8 @@ namespace {
 constexpr char kLowerHex[] = "0123456789abcdef";
 
 void appendHex(std::string& buf, uint32_t v, int digits) {
-    for (int s = (digits - 1) * 4; s >= 0; s -= 4) buf.push_back(kLowerHex[(v >> s) & 0xF]);
+    for (int s = (digits - 1) * 4; s >= 0; s -= 4)
+        buf.push_back(kLowerHex[(v >> s) & 0xF]);
 }
 
 void appendEscapedRune(std::string& buf, rune r, char quote, bool asciiOnly, bool graphicOnly) {
@@ -82,10 +83,14 @@ void appendQuotedRuneWith(std::string& buf, rune r, bool asciiOnly, bool graphic
 }
 
 bool unhex(char c, rune& v) {
-    if ('0' <= c && c <= '9') v = c - '0';
-    else if ('a' <= c && c <= 'f') v = c - 'a' + 10;
-    else if ('A' <= c && c <= 'F') v = c - 'A' + 10;
-    else return false;
+    if ('0' <= c && c <= '9')
+        v = c - '0';
+    else if ('a' <= c && c <= 'f')
+        v = c - 'a' + 10;
+    else if ('A' <= c && c <= 'F')
+        v = c - 'A' + 10;
+    else
+        return false;
     return true;
 }
 
@@ -129,8 +134,10 @@ std::optional<std::string> unquote(std::string_view in, std::string_view& rem) {
         auto c = UnquoteChar(s, quote);
         if (s[0] == '\n' || !c) return std::nullopt;
         s = c->tail;
-        if (c->value < utf8::RuneSelf || !c->multibyte) buf.push_back(static_cast<char>(c->value));
-        else utf8::AppendRune(buf, c->value);
+        if (c->value < utf8::RuneSelf || !c->multibyte)
+            buf.push_back(static_cast<char>(c->value));
+        else
+            utf8::AppendRune(buf, c->value);
         if (quote == '\'') break; // a rune literal holds one character
     }
     if (s.empty() || s[0] != quote) return std::nullopt;
@@ -140,15 +147,31 @@ std::optional<std::string> unquote(std::string_view in, std::string_view& rem) {
 
 } // namespace
 
-bool IsPrint(rune r) { return unicode::IsPrint(r); }
-bool IsGraphic(rune r) { return unicode::IsGraphic(r); }
+bool IsPrint(rune r) {
+    return unicode::IsPrint(r);
+}
+bool IsGraphic(rune r) {
+    return unicode::IsGraphic(r);
+}
 
-void AppendQuote(std::string& dst, std::string_view s) { appendQuotedWith(dst, s, '"', false, false); }
-void AppendQuoteToASCII(std::string& dst, std::string_view s) { appendQuotedWith(dst, s, '"', true, false); }
-void AppendQuoteRune(std::string& dst, rune r) { appendQuotedRuneWith(dst, r, false, false); }
-void AppendQuoteRuneToASCII(std::string& dst, rune r) { appendQuotedRuneWith(dst, r, true, false); }
-void AppendQuoteToGraphic(std::string& dst, std::string_view s) { appendQuotedWith(dst, s, '"', false, true); }
-void AppendQuoteRuneToGraphic(std::string& dst, rune r) { appendQuotedRuneWith(dst, r, false, true); }
+void AppendQuote(std::string& dst, std::string_view s) {
+    appendQuotedWith(dst, s, '"', false, false);
+}
+void AppendQuoteToASCII(std::string& dst, std::string_view s) {
+    appendQuotedWith(dst, s, '"', true, false);
+}
+void AppendQuoteRune(std::string& dst, rune r) {
+    appendQuotedRuneWith(dst, r, false, false);
+}
+void AppendQuoteRuneToASCII(std::string& dst, rune r) {
+    appendQuotedRuneWith(dst, r, true, false);
+}
+void AppendQuoteToGraphic(std::string& dst, std::string_view s) {
+    appendQuotedWith(dst, s, '"', false, true);
+}
+void AppendQuoteRuneToGraphic(std::string& dst, rune r) {
+    appendQuotedRuneWith(dst, r, false, true);
+}
 
 std::string Quote(std::string_view s) {
     std::string b;
@@ -238,7 +261,14 @@ std::optional<UnquotedChar> UnquoteChar(std::string_view s, char quote) {
         multibyte = true;
         break;
     }
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7': {
         rune v = c - '0';
         if (s.size() < 2) return std::nullopt;
         for (size_t j = 0; j < 2; ++j) {

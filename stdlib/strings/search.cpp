@@ -95,10 +95,18 @@ int64_t LastIndexAny(std::string_view s, std::string_view chars) {
     return LastIndexFunc(s, [&](rune r) { return IndexRune(chars, r) >= 0; });
 }
 
-bool Contains(std::string_view s, std::string_view substr) { return Index(s, substr) >= 0; }
-bool ContainsAny(std::string_view s, std::string_view chars) { return IndexAny(s, chars) >= 0; }
-bool ContainsRune(std::string_view s, rune r) { return IndexRune(s, r) >= 0; }
-bool HasPrefix(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool Contains(std::string_view s, std::string_view substr) {
+    return Index(s, substr) >= 0;
+}
+bool ContainsAny(std::string_view s, std::string_view chars) {
+    return IndexAny(s, chars) >= 0;
+}
+bool ContainsRune(std::string_view s, rune r) {
+    return IndexRune(s, r) >= 0;
+}
+bool HasPrefix(std::string_view s, std::string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+}
 bool HasSuffix(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -107,7 +115,8 @@ int64_t Count(std::string_view s, std::string_view substr) {
     if (substr.empty()) return utf8::RuneCountInString(s) + 1;
     if (substr.size() == 1) {
         int64_t n = 0;
-        for (char c : s) n += c == substr[0];
+        for (char c : s)
+            n += c == substr[0];
         return n;
     }
     int64_t n = 0;
@@ -139,7 +148,8 @@ bool EqualFold(std::string_view s, std::string_view t) {
         }
         // General case: walk sr's fold orbit; it contains tr iff they fold equal.
         rune r = unicode::SimpleFold(sr);
-        while (r != sr && r < tr) r = unicode::SimpleFold(r);
+        while (r != sr && r < tr)
+            r = unicode::SimpleFold(r);
         if (r == tr) continue;
         return false;
     }
@@ -148,7 +158,8 @@ bool EqualFold(std::string_view s, std::string_view t) {
 
 CutResult Cut(std::string_view s, std::string_view sep) {
     int64_t i = Index(s, sep);
-    if (i >= 0) return {s.substr(0, static_cast<size_t>(i)), s.substr(static_cast<size_t>(i) + sep.size()), true};
+    if (i >= 0)
+        return {s.substr(0, static_cast<size_t>(i)), s.substr(static_cast<size_t>(i) + sep.size()), true};
     return {s, {}, false};
 }
 

@@ -48,11 +48,15 @@ std::vector<std::string_view> genSplit(std::string_view s, std::string_view sep,
 
 } // namespace
 
-std::vector<std::string_view> SplitN(std::string_view s, std::string_view sep, int64_t n) { return genSplit(s, sep, 0, n); }
+std::vector<std::string_view> SplitN(std::string_view s, std::string_view sep, int64_t n) {
+    return genSplit(s, sep, 0, n);
+}
 std::vector<std::string_view> SplitAfterN(std::string_view s, std::string_view sep, int64_t n) {
     return genSplit(s, sep, sep.size(), n);
 }
-std::vector<std::string_view> Split(std::string_view s, std::string_view sep) { return genSplit(s, sep, 0, -1); }
+std::vector<std::string_view> Split(std::string_view s, std::string_view sep) {
+    return genSplit(s, sep, 0, -1);
+}
 std::vector<std::string_view> SplitAfter(std::string_view s, std::string_view sep) {
     return genSplit(s, sep, sep.size(), -1);
 }
@@ -84,7 +88,8 @@ std::string Join(const std::vector<std::string_view>& elems, std::string_view se
     std::string out;
     if (elems.empty()) return out;
     size_t n = sep.size() * (elems.size() - 1);
-    for (auto e : elems) n += e.size();
+    for (auto e : elems)
+        n += e.size();
     out.reserve(n);
     out.append(elems[0]);
     for (size_t i = 1; i < elems.size(); ++i) {

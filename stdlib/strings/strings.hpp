@@ -90,12 +90,12 @@ namespace gol::stdlib::strings {
 // but not twice in a row at the same place (Go's generic replacer, whose special cases for
 // byte-sized olds are optimizations with the same results).
 class Replacer {
-public:
+  public:
     // Throws Panic("strings.NewReplacer: odd argument count").
     explicit Replacer(std::vector<std::string> oldnew);
     std::string Replace(std::string_view s) const;
 
-private:
+  private:
     std::vector<std::string> oldnew_;
     std::vector<uint32_t> byFirstByte_[256]; // indexes of pairs whose old starts with the byte, ascending
     int64_t emptyPair_ = -1;                 // first pair with an empty old, or -1

@@ -21,7 +21,9 @@ std::string_view TrimRightFunc(std::string_view s, const RunePred& f) {
     return s.substr(0, static_cast<size_t>(i));
 }
 
-std::string_view TrimFunc(std::string_view s, const RunePred& f) { return TrimRightFunc(TrimLeftFunc(s, f), f); }
+std::string_view TrimFunc(std::string_view s, const RunePred& f) {
+    return TrimRightFunc(TrimLeftFunc(s, f), f);
+}
 
 std::string_view TrimLeft(std::string_view s, std::string_view cutset) {
     if (s.empty() || cutset.empty()) return s;
@@ -43,7 +45,9 @@ std::string_view TrimRight(std::string_view s, std::string_view cutset) {
     return s;
 }
 
-std::string_view Trim(std::string_view s, std::string_view cutset) { return TrimLeft(TrimRight(s, cutset), cutset); }
+std::string_view Trim(std::string_view s, std::string_view cutset) {
+    return TrimLeft(TrimRight(s, cutset), cutset);
+}
 
 std::string_view TrimSpace(std::string_view s) {
     return TrimFunc(s, [](rune r) { return unicode::IsSpace(r); });

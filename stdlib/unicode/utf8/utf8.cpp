@@ -10,8 +10,17 @@ constexpr rune kSurrogateMin = 0xD800, kSurrogateMax = 0xDFFF;
 
 // Per first byte: low nibble = sequence length (0 = invalid/ASCII handled separately), high
 // nibble = index into kAccept for the second byte's range.
-enum : uint8_t { xx = 0xF1, as = 0xF0, s1 = 0x02, s2 = 0x13, s3 = 0x03, s4 = 0x23, s5 = 0x34,
-                 s6 = 0x04, s7 = 0x44 };
+enum : uint8_t {
+    xx = 0xF1,
+    as = 0xF0,
+    s1 = 0x02,
+    s2 = 0x13,
+    s3 = 0x03,
+    s4 = 0x23,
+    s5 = 0x34,
+    s6 = 0x04,
+    s7 = 0x44
+};
 
 constexpr uint8_t kFirst[256] = {
     as, as, as, as, as, as, as, as, as, as, as, as, as, as, as, as, // 0x00-0x0F
@@ -145,7 +154,9 @@ int RuneCount(std::string_view s) {
     return n;
 }
 
-bool RuneStart(unsigned char b) { return (b & 0xC0) != 0x80; }
+bool RuneStart(unsigned char b) {
+    return (b & 0xC0) != 0x80;
+}
 
 bool FullRune(std::string_view s) {
     size_t n = s.size();

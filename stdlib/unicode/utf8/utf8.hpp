@@ -26,10 +26,14 @@ struct Decoded {
 // DecodeRune unpacks the first UTF-8 encoding in s: (RuneError, 0) if s is empty, (RuneError, 1)
 // if the encoding is invalid.
 Decoded DecodeRune(std::string_view s);
-inline Decoded DecodeRuneInString(std::string_view s) { return DecodeRune(s); }
+inline Decoded DecodeRuneInString(std::string_view s) {
+    return DecodeRune(s);
+}
 // DecodeLastRune unpacks the last UTF-8 encoding in s, with the same error convention.
 Decoded DecodeLastRune(std::string_view s);
-inline Decoded DecodeLastRuneInString(std::string_view s) { return DecodeLastRune(s); }
+inline Decoded DecodeLastRuneInString(std::string_view s) {
+    return DecodeLastRune(s);
+}
 
 // EncodeRune writes the encoding of r (RuneError if r is invalid) into p, which must hold
 // UTFMax bytes, and returns the number of bytes written.
@@ -41,12 +45,18 @@ std::string EncodeRuneToString(rune r);
 // RuneLen: bytes needed to encode r, or -1 if r is not a valid UTF-8 value.
 int RuneLen(rune r);
 int RuneCount(std::string_view s);
-inline int RuneCountInString(std::string_view s) { return RuneCount(s); }
+inline int RuneCountInString(std::string_view s) {
+    return RuneCount(s);
+}
 bool RuneStart(unsigned char b);
 bool FullRune(std::string_view s);
-inline bool FullRuneInString(std::string_view s) { return FullRune(s); }
+inline bool FullRuneInString(std::string_view s) {
+    return FullRune(s);
+}
 bool Valid(std::string_view s);
-inline bool ValidString(std::string_view s) { return Valid(s); }
+inline bool ValidString(std::string_view s) {
+    return Valid(s);
+}
 bool ValidRune(rune r);
 
 } // namespace gol::stdlib::utf8

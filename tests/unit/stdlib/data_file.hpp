@@ -14,7 +14,8 @@ namespace gol::stdlib::testdata {
 inline std::string field(const std::string& f) {
     if (f.rfind("h:", 0) != 0) return f;
     std::string out;
-    for (size_t i = 2; i + 1 < f.size(); i += 2) out.push_back(static_cast<char>(std::stoi(f.substr(i, 2), nullptr, 16)));
+    for (size_t i = 2; i + 1 < f.size(); i += 2)
+        out.push_back(static_cast<char>(std::stoi(f.substr(i, 2), nullptr, 16)));
     return out;
 }
 
@@ -30,7 +31,8 @@ inline std::vector<std::vector<std::string>> load(const char* name) {
         size_t start = 0;
         for (;;) {
             size_t tab = line.find('\t', start);
-            row.push_back(field(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start)));
+            row.push_back(
+                field(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start)));
             if (tab == std::string::npos) break;
             start = tab + 1;
         }

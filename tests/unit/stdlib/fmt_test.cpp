@@ -58,7 +58,8 @@ TEST_CASE("fmt matches Go on the oracle data") {
     for (const auto& r : rows) {
         // The raw line's arg fields are not hex-decoded by load() (they contain '|').
         std::vector<gf::Arg> args;
-        for (size_t i = 2; i + 1 < r.size(); ++i) args.push_back(decodeArg(r[i]));
+        for (size_t i = 2; i + 1 < r.size(); ++i)
+            args.push_back(decodeArg(r[i]));
         const std::string& want = r.back();
         ++seen[r[0]];
         if (r[0] == "f") {
@@ -82,14 +83,18 @@ namespace {
 // fmtPointer, operand 1 the int -5; checks that the engine hands the walker the right verbs
 // and flags. Expected outputs are Go's for a real *int with its address substituted.
 class WalkerOperands : public gf::Operands {
-public:
+  public:
     int count() const override { return 2; }
     void print(gf::Printer& p, int i, gf::rune verb) override {
         if (p.printNilOrType(false, typeString(i), verb)) return;
-        if (i == 0) p.fmtPointer(0xc000010000, verb, "*int");
-        else p.fmtInteger(static_cast<uint64_t>(-5), true, verb, "int");
+        if (i == 0)
+            p.fmtPointer(0xc000010000, verb, "*int");
+        else
+            p.fmtInteger(static_cast<uint64_t>(-5), true, verb, "int");
     }
-    std::optional<int64_t> intValue(int i) const override { return i == 1 ? std::optional<int64_t>(-5) : std::nullopt; }
+    std::optional<int64_t> intValue(int i) const override {
+        return i == 1 ? std::optional<int64_t>(-5) : std::nullopt;
+    }
     bool isNil(int) const override { return false; }
     std::string typeString(int i) const override { return i == 0 ? "*int" : "int"; }
     bool isString(int) const override { return false; }

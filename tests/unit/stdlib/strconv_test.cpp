@@ -28,7 +28,9 @@ uint64_t toBits(double d) {
     return b;
 }
 
-template <class T> std::string errOf(const sc::Parsed<T>& p) { return p.err ? p.err->Error() : ""; }
+template <class T> std::string errOf(const sc::Parsed<T>& p) {
+    return p.err ? p.err->Error() : "";
+}
 
 } // namespace
 
@@ -41,20 +43,24 @@ TEST_CASE("strconv matches Go on the oracle data") {
         if (k == "ff") {
             double v = fromBits(r[1]);
             std::string got = sc::FormatFloat(v, r[2][0], std::stoi(r[3]), std::stoi(r[4]));
-            CHECK_MESSAGE(got == r[5], "FormatFloat(" << r[1] << ", '" << r[2] << "', " << r[3] << ", " << r[4] << ")");
+            CHECK_MESSAGE(got == r[5],
+                          "FormatFloat(" << r[1] << ", '" << r[2] << "', " << r[3] << ", " << r[4] << ")");
         } else if (k == "pf") {
             auto p = sc::ParseFloat(r[1], std::stoi(r[2]));
             double want = fromBits(r[3]);
             bool same = toBits(p.value) == toBits(want) || (std::isnan(want) && std::isnan(p.value));
-            CHECK_MESSAGE(same, "ParseFloat(\"" << r[1] << "\", " << r[2] << ") = " << p.value << " want " << want);
+            CHECK_MESSAGE(same,
+                          "ParseFloat(\"" << r[1] << "\", " << r[2] << ") = " << p.value << " want " << want);
             CHECK_MESSAGE(errOf(p) == r[4], "ParseFloat(\"" << r[1] << "\", " << r[2] << ")");
         } else if (k == "pi") {
             auto p = sc::ParseInt(r[1], std::stoi(r[2]), std::stoi(r[3]));
-            CHECK_MESSAGE(std::to_string(p.value) == r[4], "ParseInt(\"" << r[1] << "\", " << r[2] << ", " << r[3] << ")");
+            CHECK_MESSAGE(std::to_string(p.value) == r[4],
+                          "ParseInt(\"" << r[1] << "\", " << r[2] << ", " << r[3] << ")");
             CHECK_MESSAGE(errOf(p) == r[5], "ParseInt(\"" << r[1] << "\", " << r[2] << ", " << r[3] << ")");
         } else if (k == "pu") {
             auto p = sc::ParseUint(r[1], std::stoi(r[2]), std::stoi(r[3]));
-            CHECK_MESSAGE(std::to_string(p.value) == r[4], "ParseUint(\"" << r[1] << "\", " << r[2] << ", " << r[3] << ")");
+            CHECK_MESSAGE(std::to_string(p.value) == r[4],
+                          "ParseUint(\"" << r[1] << "\", " << r[2] << ", " << r[3] << ")");
             CHECK_MESSAGE(errOf(p) == r[5], "ParseUint(\"" << r[1] << "\", " << r[2] << ", " << r[3] << ")");
         } else if (k == "atoi") {
             auto p = sc::Atoi(r[1]);
@@ -99,12 +105,15 @@ TEST_CASE("strconv matches Go on the oracle data") {
             FAIL("unknown record kind " << k);
         }
     }
-    for (const char* k : {"ff", "pf", "pi", "pu", "atoi", "fi", "pb", "q", "qr", "uq", "uc"}) CHECK(seen[k] > 0);
+    for (const char* k : {"ff", "pf", "pi", "pu", "atoi", "fi", "pb", "q", "qr", "uq", "uc"})
+        CHECK(seen[k] > 0);
 }
 
 TEST_CASE("strconv panics with Go's messages") {
-    CHECK_THROWS_WITH_AS(sc::FormatInt(1, 1), "strconv: illegal AppendInt/FormatInt base", gol::stdlib::Panic);
-    CHECK_THROWS_WITH_AS(sc::FormatUint(1, 37), "strconv: illegal AppendInt/FormatInt base", gol::stdlib::Panic);
+    CHECK_THROWS_WITH_AS(sc::FormatInt(1, 1), "strconv: illegal AppendInt/FormatInt base",
+                         gol::stdlib::Panic);
+    CHECK_THROWS_WITH_AS(sc::FormatUint(1, 37), "strconv: illegal AppendInt/FormatInt base",
+                         gol::stdlib::Panic);
     CHECK_THROWS_WITH_AS(sc::FormatFloat(1, 'g', -1, 16), "strconv: illegal AppendFloat/FormatFloat bitSize",
                          gol::stdlib::Panic);
 }

@@ -65,7 +65,12 @@ struct D {
 D dec(std::string_view s) {
     auto a = utf8::DecodeRuneInString(s);
     auto b = utf8::DecodeLastRuneInString(s);
-    return D{a.r, a.size, b.r, b.size, utf8::RuneCountInString(s), utf8::ValidString(s),
+    return D{a.r,
+             a.size,
+             b.r,
+             b.size,
+             utf8::RuneCountInString(s),
+             utf8::ValidString(s),
              utf8::FullRuneInString(s)};
 }
 
