@@ -82,6 +82,17 @@ double Atanh(double x);
 double Erf(double x);
 double Erfc(double x);
 double Gamma(double x);
+struct SincosResult {
+    double sin, cos;
+};
+SincosResult Sincos(double x);
+// Bessel functions of the first and second kind (bessel.cpp).
+double J0(double x);
+double J1(double x);
+double Jn(int64_t n, double x);
+double Y0(double x);
+double Y1(double x);
+double Yn(int64_t n, double x);
 struct LgammaResult {
     double lgamma;
     int64_t sign;

@@ -126,7 +126,19 @@ TEST_CASE("math matches Go on the oracle data") {
             auto l = gm::Lgamma(d(r[1]));
             CHECK_MESSAGE(bits(l.lgamma) == r[2], ctx << " = " << l.lgamma);
             got = std::to_string(l.sign);
-        } else if (fn == "Abs")
+        } else if (fn == "J0")
+            got = bits(gm::J0(d(r[1])));
+        else if (fn == "J1")
+            got = bits(gm::J1(d(r[1])));
+        else if (fn == "Y0")
+            got = bits(gm::Y0(d(r[1])));
+        else if (fn == "Y1")
+            got = bits(gm::Y1(d(r[1])));
+        else if (fn == "Jn")
+            got = bits(gm::Jn(std::stoll(r[1]), d(r[2])));
+        else if (fn == "Yn")
+            got = bits(gm::Yn(std::stoll(r[1]), d(r[2])));
+        else if (fn == "Abs")
             got = bits(gm::Abs(d(r[1])));
         else if (fn == "Sqrt")
             got = bits(gm::Sqrt(d(r[1])));
@@ -173,7 +185,7 @@ TEST_CASE("math matches Go on the oracle data") {
         CHECK_MESSAGE(got == want, ctx);
     }
     CHECK(ulpRecords > 1000);
-    for (const char* fn : {"Floor", "RoundToEven", "Modf", "Mod", "Max", "Pow10", "Nextafter32"})
+    for (const char* fn : {"Floor", "RoundToEven", "Modf", "Mod", "Max", "Pow10", "Nextafter32", "J0", "Yn"})
         CHECK(seen[fn] > 0);
 }
 

@@ -100,6 +100,22 @@ func main() {
 			out("ulp:Hypot", b(x), b(y), b(math.Hypot(x, y)))
 		}
 	}
+	// Bessel functions over ordinary, tiny, huge and negative arguments.
+	bx := []float64{0, math.Copysign(0, -1), 1e-300, 1e-10, 1e-5, 0.5, 1, 1.5, 1.99, 2, 2.5, 2.86, 3.3, 4.6, 7.9,
+		8, 12.5, 33, 100, 1234.5, 1e10, 1e39, 1e92, 1e300, math.MaxFloat64, math.Inf(1), math.Inf(-1), math.NaN()}
+	for i := 0; i < 60; i++ {
+		bx = append(bx, float64(i)*0.61-5)
+	}
+	for _, x := range bx {
+		out("J0", b(x), b(math.J0(x)))
+		out("J1", b(x), b(math.J1(x)))
+		out("Y0", b(x), b(math.Y0(x)))
+		out("Y1", b(x), b(math.Y1(x)))
+		for _, n := range []int{-3, -2, 2, 3, 5, 10, 40} {
+			out("Jn", fmt.Sprint(n), b(x), b(math.Jn(n, x)))
+			out("Yn", fmt.Sprint(n), b(x), b(math.Yn(n, x)))
+		}
+	}
 	for n := -330; n <= 320; n++ {
 		out("Pow10", fmt.Sprint(n), b(math.Pow10(n)))
 	}
