@@ -285,6 +285,13 @@ void Parser::scriptItem() {
         break;
     }
     default: {
+        if (tok() == Tok::Package) {
+            syntaxError("package statement must be first");
+            next();
+            advance({Tok::Semicolon});
+            got(Tok::Semicolon);
+            return;
+        }
         Stmt* s = stmtOrNil();
         if (s == nullptr) {
             syntaxError("at end of statement");
@@ -959,12 +966,10 @@ std::unique_ptr<ast::File> parseFile(std::string fileName, std::string text, Dia
 bool inputIncomplete(const std::string& text) {
     Diagnostics diags;
     auto f = parseFile("input", text, diags);
-    if (!diags.hasErrors())
-        return false;
+    if (!diags.hasErrors()) return false;
     // Only the first error counts: later ones may be follow-ups of a real mistake.
     const std::string& msg = diags.all().front().msg;
-    if (msg.find("unexpected EOF") != std::string::npos || msg == "comment not terminated")
-        return true;
+    if (msg.find("unexpected EOF") != std::string::npos || msg == "comment not terminated") return true;
     if (msg == "string not terminated") {
         // Raw strings may span lines; an interpreted string cut at a newline is an error.
         Pos p = diags.all().front().pos;

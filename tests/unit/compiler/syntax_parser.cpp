@@ -326,6 +326,8 @@ TEST_CASE("parser: script mode") {
     CHECK(parse("x := \ny := 2\n").errors == "t.go:2:3: syntax error: unexpected := at end of statement\n");
     CHECK(parse("x := 1\n)\ny := 2\n").errors ==
           "t.go:2:1: syntax error: unexpected ) at end of statement\n");
+    CHECK(parse("x := 1\npackage main\n").errors ==
+          "t.go:2:1: syntax error: package statement must be first\n");
 }
 
 TEST_CASE("parser: nodeString prints Go's short form") {
@@ -347,7 +349,7 @@ TEST_CASE("parser: REPL input completeness") {
     CHECK(syntax::inputIncomplete("/* comment\n"));
     CHECK(syntax::inputIncomplete("type T struct {\n"));
     CHECK(syntax::inputIncomplete("if x {\n} else {\n"));
-    CHECK_FALSE(syntax::inputIncomplete("s := \"abc\n"));   // newline in string: an error
+    CHECK_FALSE(syntax::inputIncomplete("s := \"abc\n"));       // newline in string: an error
     CHECK_FALSE(syntax::inputIncomplete("x := )\nfunc f() {")); // error before the end
     CHECK_FALSE(syntax::inputIncomplete("}"));
 }
