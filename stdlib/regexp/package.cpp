@@ -1,0 +1,280 @@
+// Package regexp on RE2, whose syntax and leftmost-first semantics are Go's. Go's own API code
+// (api.go.inc: Find*, ReplaceAll*, Expand, Split, QuoteMeta) runs over one native, doExecute,
+// that asks RE2 for the submatches of the first match at or after a position (with the whole
+// text as context for ^, $ and \b). Compile errors carry Go's text:
+// "error parsing regexp: missing closing ): `(abc`".
+//
+// A compiled RE2 is owned by the VM's heap through the Regexp value's handle; see
+// docs/stdlib.md for its lifetime.
+#include "stdlib/bind.hpp"
+#include "stdlib/packages.hpp"
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace gol::stdlib {
+
+namespace {
+
+constexpr const char* kHeader = R"go(
+package regexp
+
+import (
+	"bytes"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type prog struct {
+	NumCap int
+}
+
+type Regexp struct {
+	expr           string
+	h              int // the compiled RE2 (native handle)
+	prog           *prog
+	numSubexp      int
+	subexpNames    []string
+	prefix         string
+	prefixBytes    []byte
+	prefixComplete bool
+	longest        bool
+}
+
+type Error struct {
+	Code string
+	Expr string
+}
+
+func (e *Error) Error() string {
+	return "error parsing regexp: " + e.Code + ": `" + e.Expr + "`"
+}
+
+// compile returns the RE2 handle, the number of groups, their names and the literal prefix; on
+// failure h is 0 and code/arg describe the error in Go's terms.
+func compile(expr string, posix bool, longest bool) (h int, numSubexp int, names []string, prefix string, complete bool, code string, arg string)
+func exec(h int, s string, pos int, ncap int) []int
+
+func compileRegexp(expr string, posix bool) (*Regexp, error) {
+	h, n, names, prefix, complete, code, arg := compile(expr, posix, posix)
+	if h == 0 {
+		return nil, &Error{code, arg}
+	}
+	re := &Regexp{expr: expr, h: h, prog: &prog{2 * (n + 1)}, numSubexp: n, subexpNames: names,
+		prefix: prefix, prefixComplete: complete, longest: posix}
+	if prefix != "" {
+		re.prefixBytes = []byte(prefix)
+	}
+	return re, nil
+}
+
+func Compile(expr string) (*Regexp, error)      { return compileRegexp(expr, false) }
+func CompilePOSIX(expr string) (*Regexp, error) { return compileRegexp(expr, true) }
+
+func MustCompile(str string) *Regexp {
+	regexp, err := Compile(str)
+	if err != nil {
+		panic(`regexp: Compile(` + quote(str) + `): ` + err.Error())
+	}
+	return regexp
+}
+
+func MustCompilePOSIX(str string) *Regexp {
+	regexp, err := CompilePOSIX(str)
+	if err != nil {
+		panic(`regexp: CompilePOSIX(` + quote(str) + `): ` + err.Error())
+	}
+	return regexp
+}
+
+func quote(s string) string {
+	if strconv.CanBackquote(s) {
+		return "`" + s + "`"
+	}
+	return strconv.Quote(s)
+}
+
+func (re *Regexp) String() string { return re.expr }
+
+func (re *Regexp) Copy() *Regexp {
+	re2 := *re
+	return &re2
+}
+
+func (re *Regexp) Longest() {
+	if re.longest {
+		return
+	}
+	h, _, _, _, _, _, _ := compile(re.expr, false, true)
+	re.h = h
+	re.longest = true
+}
+
+func (re *Regexp) NumSubexp() int { return re.numSubexp }
+
+func (re *Regexp) SubexpNames() []string { return re.subexpNames }
+
+func (re *Regexp) SubexpIndex(name string) int {
+	if name != "" {
+		for i, s := range re.subexpNames {
+			if name == s {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func (re *Regexp) doMatch(r io.RuneReader, b []byte, s string) bool {
+	return re.doExecute(r, b, s, 0, 0, nil) != nil
+}
+
+// doExecute: the match at or after pos as ncap indexes (at least the whole match's two), or nil.
+func (re *Regexp) doExecute(r io.RuneReader, b []byte, s string, pos int, ncap int, dstCap []int) []int {
+	if r != nil {
+		var sb []byte
+		for {
+			c, _, err := r.ReadRune()
+			if err != nil {
+				break
+			}
+			sb = utf8.AppendRune(sb, c)
+		}
+		s = string(sb)
+	} else if b != nil {
+		s = string(b)
+	}
+	if ncap < 2 {
+		ncap = 2
+	}
+	m := exec(re.h, s, pos, ncap)
+	if m == nil {
+		return nil
+	}
+	return append(dstCap, m...)
+}
+
+var _ = strings.Index
+)go";
+
+constexpr const char* kApi =
+#include "stdlib/regexp/api.go.inc"
+    ;
+
+// Go's regexp/syntax error codes for RE2's.
+const char* goErrorCode(RE2::ErrorCode c) {
+    switch (c) {
+    case RE2::ErrorBadEscape: return "invalid escape sequence";
+    case RE2::ErrorBadCharClass: return "invalid character class";
+    case RE2::ErrorBadCharRange: return "invalid character class range";
+    case RE2::ErrorMissingBracket: return "missing closing ]";
+    case RE2::ErrorMissingParen: return "missing closing )";
+    case RE2::ErrorUnexpectedParen: return "unexpected )";
+    case RE2::ErrorTrailingBackslash: return "trailing backslash at end of expression";
+    case RE2::ErrorRepeatArgument: return "missing argument to repetition operator";
+    case RE2::ErrorRepeatSize: return "invalid repeat count";
+    case RE2::ErrorRepeatOp: return "invalid nested repetition operator";
+    case RE2::ErrorBadPerlOp: return "invalid or unsupported Perl syntax";
+    case RE2::ErrorBadUTF8: return "invalid UTF-8";
+    case RE2::ErrorBadNamedCapture: return "invalid named capture";
+    case RE2::ErrorPatternTooLarge: return "expression too large";
+    default: return "regexp/syntax: internal error";
+    }
+}
+
+// The literal text every match starts with (Go's LiteralPrefix), for patterns that begin with
+// plain characters; complete when the whole pattern is literal.
+std::pair<std::string, bool> literalPrefix(std::string_view expr) {
+    static constexpr std::string_view kMeta = "\\.+*?()|[]{}^$";
+    size_t i = 0;
+    while (i < expr.size() && kMeta.find(expr[i]) == std::string_view::npos) i++;
+    std::string p(expr.substr(0, i));
+    bool complete = i == expr.size();
+    // A quantifier applies to the last character, which then is not part of the prefix.
+    if (!complete && i > 0 && (expr[i] == '*' || expr[i] == '?' || expr[i] == '{' || expr[i] == '+')) {
+        if (expr[i] != '+') p.pop_back();
+    }
+    return {p, complete};
+}
+
+void nCompile(NativeCall& c) {
+    std::string expr(argStr(c, 0));
+    bool posix = argBool(c, 1), longest = argBool(c, 2);
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_encoding(RE2::Options::EncodingUTF8);
+    if (posix) {
+        o.set_posix_syntax(true);
+        o.set_one_line(false); // Go's POSIX: ^ and $ at text boundaries only
+    }
+    o.set_longest_match(longest);
+    auto re = std::make_unique<RE2>(expr, o);
+    if (!re->ok()) {
+        Value code = c.str(goErrorCode(re->error_code()));
+        Value arg = c.str(re->error_arg());
+        for (uint32_t i = 0; i < 5; i++) c.result(i, Value{});
+        c.result(5, code);
+        c.result(6, arg);
+        return;
+    }
+    int n = re->NumberOfCapturingGroups();
+    std::vector<std::string> names(size_t(n) + 1);
+    for (const auto& [idx, name] : re->CapturingGroupNames()) names[size_t(idx)] = name;
+    auto [prefix, complete] = literalPrefix(expr);
+    Value ns = newStringSlice(c, names);
+    Value ps = c.str(prefix);
+    // The RE2 lives as long as the program: compiled regexps are few and usually package-level.
+    c.result(0, Value::fromInt(int64_t(reinterpret_cast<intptr_t>(re.release()))));
+    c.result(1, Value::fromInt(n));
+    c.result(2, ns);
+    c.result(3, ps);
+    c.result(4, Value::fromBool(complete));
+    c.result(5, Value{});
+    c.result(6, Value{});
+}
+
+void nExec(NativeCall& c) {
+    auto* re = reinterpret_cast<RE2*>(intptr_t(argInt(c, 0)));
+    std::string_view s = argStr(c, 1);
+    int64_t pos = argInt(c, 2), ncap = argInt(c, 3);
+    if (!re || pos < 0 || pos > int64_t(s.size())) {
+        c.result(0, Value{});
+        return;
+    }
+    int nsub = int(ncap / 2);
+    std::vector<re2::StringPiece> sub(static_cast<size_t>(nsub));
+    re2::StringPiece text(s.data(), s.size());
+    if (!re->Match(text, size_t(pos), s.size(), RE2::UNANCHORED, sub.data(), nsub)) {
+        c.result(0, Value{});
+        return;
+    }
+    std::vector<int64_t> idx(size_t(nsub) * 2);
+    for (int i = 0; i < nsub; i++) {
+        if (sub[size_t(i)].data() == nullptr) {
+            idx[size_t(2 * i)] = idx[size_t(2 * i + 1)] = -1;
+        } else {
+            int64_t lo = sub[size_t(i)].data() - s.data();
+            idx[size_t(2 * i)] = lo;
+            idx[size_t(2 * i + 1)] = lo + int64_t(sub[size_t(i)].size());
+        }
+    }
+    c.result(0, newIntSlice(c, idx));
+}
+
+} // namespace
+
+vm::PackageDef makeRegexpPackage() {
+    std::string s = kHeader;
+    s += kApi;
+    vm::PackageDef d{"regexp", s, {}};
+    d.natives = {{"compile", nCompile}, {"exec", nExec}};
+    return d;
+}
+
+} // namespace gol::stdlib

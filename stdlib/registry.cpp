@@ -1,0 +1,18 @@
+// registerAll: every standard package, in one table.
+#include "stdlib/packages.hpp"
+#include "stdlib/stdlib.hpp"
+
+namespace gol::stdlib {
+
+void registerAll(vm::PackageRegistry& registry) {
+    using Factory = vm::PackageDef (*)();
+    static constexpr Factory kPackages[] = {
+        makeErrorsPackage,  makeIoPackage,     makeFmtPackage,      makeOsPackage,      makeStringsPackage,
+        makeStrconvPackage, makeUnicodePackage, makeUtf8Package,    makeMathPackage,    makeMathBitsPackage,
+        makeMathRandPackage, makeSortPackage,   makeBytesPackage,   makeBufioPackage,   makePathPackage,
+        makeFilepathPackage, makeTimePackage,   makeRegexpPackage,
+    };
+    for (Factory f : kPackages) registry.add(f());
+}
+
+} // namespace gol::stdlib
