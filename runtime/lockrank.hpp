@@ -7,8 +7,8 @@
 // gopark, whose unlockf releases it on the same M's g0, so per-M bookkeeping is exact.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
-#include <mutex>
 
 #if !defined(NDEBUG) || defined(GOL_TSAN)
 #define GOL_LOCKRANK 1
@@ -31,27 +31,38 @@ inline void lockRankAcquire(LockRank) {}
 inline void lockRankRelease(LockRank) {}
 #endif
 
-// std::mutex plus a rank. BasicLockable, so std::lock_guard / std::unique_lock work.
+// The runtime's mutex: a futex word (0 free, 1 locked, 2 locked with sleepers; Drepper's
+// "Futexes are tricky" mutex 2) plus a rank. Not std::mutex, because a G locks it and g0
+// unlocks it after the switch (gopark's unlockf): legal for a futex, "wrong owner" for
+// pthread mutexes under TSan. BasicLockable, so std::lock_guard / std::unique_lock work.
 class RankedMutex {
 public:
     explicit RankedMutex(LockRank r) : rank_(r) {}
+    RankedMutex(const RankedMutex&) = delete;
+    RankedMutex& operator=(const RankedMutex&) = delete;
     void lock() {
         lockRankAcquire(rank_);
-        mu_.lock();
+        uint32_t c = 0;
+        // Acquire on success: pairs with the release exchange in unlock(), so the critical
+        // section of the previous owner happens before ours.
+        if (!state_.compare_exchange_strong(c, 1, std::memory_order_acquire, std::memory_order_relaxed)) lockSlow(c);
     }
     bool try_lock() {
-        if (!mu_.try_lock()) return false;
+        uint32_t c = 0;
+        if (!state_.compare_exchange_strong(c, 1, std::memory_order_acquire, std::memory_order_relaxed)) return false;
         lockRankAcquire(rank_);
         return true;
     }
     void unlock() {
         lockRankRelease(rank_);
-        mu_.unlock();
+        // Release: publishes the critical section to the next acquirer.
+        if (state_.exchange(0, std::memory_order_release) == 2) wake();
     }
-    std::mutex& raw() { return mu_; }
 
 private:
-    std::mutex mu_;
+    void lockSlow(uint32_t c);
+    void wake();
+    std::atomic<uint32_t> state_{0};
     LockRank rank_;
 };
 

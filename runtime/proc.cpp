@@ -30,7 +30,7 @@ void gfput(Sched& s, P* pp, G* gp) {
         std::lock_guard<RankedMutex> g(s.gFreeLock);
         gp->schedlink = s.gFree;
         s.gFree = gp;
-        s.nGFree++;
+        s.nGFree.fetch_add(1, std::memory_order_relaxed);
         return;
     }
     gp->schedlink = pp->gFree;
@@ -44,18 +44,18 @@ void gfput(Sched& s, P* pp, G* gp) {
             pp->nGFree--;
             x->schedlink = s.gFree;
             s.gFree = x;
-            s.nGFree++;
+            s.nGFree.fetch_add(1, std::memory_order_relaxed);
         }
     }
 }
 
 G* gfget(Sched& s, P* pp) {
-    if (pp && pp->gFree == nullptr && s.nGFree > 0) {
+    if (pp && pp->gFree == nullptr && s.nGFree.load(std::memory_order_relaxed) > 0) {
         std::lock_guard<RankedMutex> g(s.gFreeLock);
         for (int i = 0; i < kGFreeBatch && s.gFree; i++) {
             G* x = s.gFree;
             s.gFree = x->schedlink;
-            s.nGFree--;
+            s.nGFree.fetch_sub(1, std::memory_order_relaxed);
             x->schedlink = pp->gFree;
             pp->gFree = x;
             pp->nGFree++;
@@ -73,7 +73,7 @@ G* gfget(Sched& s, P* pp) {
     G* gp = s.gFree;
     if (gp) {
         s.gFree = gp->schedlink;
-        s.nGFree--;
+        s.nGFree.fetch_sub(1, std::memory_order_relaxed);
     }
     return gp;
 }
@@ -97,7 +97,7 @@ G* newproc(Sched& s, std::function<void()> fn, bool isMain) {
     gp->schedlink = nullptr;
     s.gcount.fetch_add(1);
     gp->atomicstatus.store(GStatus::Runnable);
-    if (isMain) s.mainG = gp;
+    if (isMain) s.mainG.store(gp);
     if (pp) {
         runqput(s, pp, gp, true); // like Go: the new G runs next on this P
     } else {
@@ -169,7 +169,7 @@ void procresize(Sched& s, int32_t n) {
             std::lock_guard<RankedMutex> g(s.gFreeLock);
             x->schedlink = s.gFree;
             s.gFree = x;
-            s.nGFree++;
+            s.nGFree.fetch_add(1, std::memory_order_relaxed);
         }
         pp->nGFree = 0;
         pp->status.store(PStatus::Dead);
@@ -265,6 +265,7 @@ Runtime::Exit Runtime::runMain(std::function<void()> fn) {
         s.running = true;
         s.frozen.store(false);
     }
+    sysmonwake(s); // it may be in its deep sleep from the previous freeze
     G* gp = newproc(s, std::move(fn), true);
     (void)gp;
     // Gs left runnable by a previous runMain are in the global queue: one spinning M finds

@@ -154,7 +154,7 @@ struct Sched {
     std::atomic<bool> gcwaiting{false}; // stop-the-world in progress
     int32_t stopwait = 0;             // Ps still to stop (under lock)
     Note stopnote;
-    G* mainG = nullptr;
+    std::atomic<G*> mainG{nullptr}; // the G of the current runMain (seq_cst: read by every exiting G)
     std::mutex exitMu; // leaf: runMain's wait for the end (host thread)
     std::condition_variable exitCv;
     bool exitSet = false;
@@ -171,7 +171,9 @@ struct Sched {
     std::atomic<int32_t> gcount{0}; // Gs not dead
     RankedMutex gFreeLock{LockRank::GFree};
     G* gFree = nullptr;
-    int32_t nGFree = 0;
+    // Length of gFree; written under gFreeLock, read without it as a hint (relaxed: a stale
+    // value only makes gfget take the lock for nothing or skip a refill).
+    std::atomic<int32_t> nGFree{0};
 
     // sysmon.
     std::thread sysmonThread;

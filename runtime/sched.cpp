@@ -118,6 +118,10 @@ void acquirep(M* m, P* pp) {
     m->p = pp;
     pp->m = m;
     pp->status.store(PStatus::Running);
+    // A P starts running: sysmon must watch it. Dekker pair with sysmon's deep sleep: it
+    // stores sysmonIdle then re-reads npidle; we decremented npidle (pidleget) before this
+    // seq_cst load. One of the two sees the other, so sysmon cannot sleep through a busy P.
+    if (m->s->sysmonIdle.load()) sysmonwake(*m->s);
 }
 
 P* releasep(M* m) {
@@ -458,14 +462,14 @@ static G* afterSwitch(M* m, G* gp) {
         return nullptr;
     }
     case M::Action::Exit: {
-        bool isMain = gp == s.mainG;
+        bool isMain = gp == s.mainG.load();
         gp->atomicstatus.store(GStatus::Dead);
         gp->m = nullptr;
         gp->fn = nullptr;
         gp->waiting = nullptr;
         gp->param = nullptr;
         s.gcount.fetch_sub(1);
-        if (isMain) s.mainG = nullptr;
+        if (isMain) s.mainG.store(nullptr);
         gfput(s, m->p, gp);
         if (isMain) signalExit(s, Runtime::Exit::MainReturned);
         return nullptr;

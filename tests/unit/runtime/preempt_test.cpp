@@ -60,7 +60,12 @@ TEST_CASE("syscall hand-off: a G blocked 50 ms in a syscall does not stop the ot
         getRuntime()->spawn([&] {
             entersyscall();
             inSyscall = true;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50)); // a blocking read
+            std::this_thread::sleep_for(std::chrono::milliseconds(50)); // a blocking read...
+            // ...that lasts until the other goroutine made progress: that can only happen if
+            // sysmon handed our P to another M. The 10 s cap turns a broken hand-off into a
+            // failed check instead of a hang; it is never reached when hand-off works.
+            for (int i = 0; i < 10000 && progressDuringSyscall.load() == 0; i++)
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
             syscallDone = true;
             exitsyscall();
             wg.done();
