@@ -1424,7 +1424,10 @@ void Checker::selector(Operand& x, SelectorExpr* e, bool wantType) {
     bool addressable = x.mode == Mode::Variable;
     LookupResult r = lookupFieldOrMethod(x.type, addressable, pkg, sel);
     if (r.obj == nullptr) {
-        if (isInvalid(under(x.type))) {
+        // No error for types already reported as invalid (T or *T).
+        Type* base = under(x.type);
+        if (auto* p = base->as<Pointer>()) base = under(p->elem);
+        if (isInvalid(under(x.type)) || isInvalid(base)) {
             x.mode = Mode::Invalid;
             return;
         }
