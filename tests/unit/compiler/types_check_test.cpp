@@ -433,3 +433,29 @@ TEST_CASE("types: ill-typed input never crashes and errors do not cascade") {
     CHECK(errorsOf("type T struct{ a NoSuchType }\n\nfunc main() {\n\tvar t T\n\t_ = t.a + 1\n}") ==
           "3:18: undefined: NoSuchType");
 }
+
+TEST_CASE("types: REPL inputs continue the same package") {
+    gol::types::testing::FakeImporter importer;
+    Context ctx;
+    Diagnostics diags;
+    auto first = syntax::parseFile("in1", "x := 1\nfunc inc(n int) int { return n + 1 }\n", diags);
+    Info info1;
+    REQUIRE(check(*first, importer, ctx, diags, &info1));
+    Config cfg;
+    cfg.continuePkg = info1.pkg;
+    auto second = syntax::parseFile("in2", "x = inc(x)\ny := x * 2\nfmt.Println(y)\n", diags);
+    Info info2;
+    CHECK(check(*second, importer, ctx, diags, &info2, cfg));
+    CHECK(diags.format() == "");
+    CHECK(info2.pkg == info1.pkg);
+    REQUIRE(info2.pkg->scope->lookup("y") != nullptr);
+    // Redeclaring a name of an earlier input is Go's redeclaration error.
+    auto third = syntax::parseFile("in3", "x := 2\n", diags);
+    Info info3;
+    CHECK_FALSE(check(*third, importer, ctx, diags, &info3, cfg));
+    CHECK(diags.all().back().msg == "no new variables on left side of :=");
+}
+
+TEST_CASE("types: no follow-on errors through pointers to invalid types") {
+    CHECK(errorsOf("type Q struct{ c *Missing }\n\nfunc main() {\n\tvar q Q\n\tq.c.Wait()\n}") == "3:19: undefined: Missing");
+}
