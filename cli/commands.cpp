@@ -110,6 +110,7 @@ int runFile(const std::string& path, const std::vector<std::string>& args) {
     opts.args = args;
     opts.schedtraceMs = goldebugValue("schedtrace");
     opts.gctrace = goldebugValue("gctrace") != 0;
+    opts.gcStress = goldebugValue("gcstress") != 0;
     opts.gcPercent = gcPercentFromEnv();
     opts.memoryLimit = memLimitFromEnv();
     vm::VM machine(opts);

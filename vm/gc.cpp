@@ -21,6 +21,7 @@
 #include "vm/map.hpp"
 #include "vm/vm.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -120,7 +121,14 @@ struct Marker {
             const Frame& f = th.frames[fi];
             mark(f.closure);
             const auto& refs = f.proto->regIsRef;
-            for (size_t r = 0; r < refs.size() && f.base + r < th.stackSize; r++)
+            // A callee's window starts inside its caller's (arguments become its R[0..]): from
+            // there on the slots are the callee's, described by the callee's map, and the
+            // caller's map must not be applied (a slot the caller uses for a reference may hold
+            // the callee's integer).
+            size_t limit = refs.size();
+            if (fi + 1 < th.frames.size() && th.frames[fi + 1].base >= f.base)
+                limit = std::min<size_t>(limit, th.frames[fi + 1].base - f.base);
+            for (size_t r = 0; r < limit && f.base + r < th.stackSize; r++)
                 if (refs[r]) mark(th.stack[f.base + r]);
         }
         for (const DeferRec& d : th.defers) {

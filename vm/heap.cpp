@@ -47,7 +47,7 @@ Obj* Heap::alloc(ObjKind kind, size_t bytes) {
         heapAlloc_.fetch_sub(bytes, std::memory_order_relaxed);
         throw std::bad_alloc();
     }
-    if (now > nextGC_.load(std::memory_order_relaxed) && gcPercent_ >= 0 &&
+    if ((stress_ || now > nextGC_.load(std::memory_order_relaxed)) && gcPercent_ >= 0 &&
         !gcPending_.load(std::memory_order_relaxed)) {
         gcPending_.store(true, std::memory_order_relaxed);
         // Ask the allocating goroutine to reach a safepoint, where it collects.

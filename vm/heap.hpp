@@ -59,6 +59,8 @@ public:
     // GOGC: a collection is due when the heap reaches live * (1 + percent/100); < 0 disables.
     void setGCPercent(int percent) { gcPercent_ = percent; }
     int gcPercent() const { return gcPercent_; }
+    // GC stress (GOLDEBUG=gcstress=1): every allocation asks for a collection at the next safepoint.
+    void setStress(bool on) { stress_ = on; }
     HeapStats stats() const;
 
     // Releases an object's C++ members and its memory (the sweeper).
@@ -76,6 +78,7 @@ private:
     // the memory it could return.
     std::atomic<uint64_t> nextGC_{4u << 20};
     int gcPercent_ = 100;
+    bool stress_ = false;
     // relaxed: a hint polled at safepoints; the collection itself synchronises by stopping the
     // world.
     std::atomic<bool> gcPending_{false};

@@ -661,6 +661,20 @@ void VM::execute(Thread& th) {
         R(ins.a) = Value::fromObj(s);
         DISPATCH();
     }
+    CASE(APPENDN) {
+        SAVEPC();
+        const RType* t = prog.types[pc->bx()].get();
+        pc++;
+        R(ins.a) = Value::fromObj(appendGrow(heap, t, static_cast<SliceObj*>(R(ins.b).p), ins.c));
+        DISPATCH();
+    }
+    CASE(SETTAIL) {
+        auto* s = static_cast<SliceObj*>(R(ins.a).p);
+        int64_t at = s->off + s->len - ins.c;
+        if (s->array->elemSize == 1) s->array->data[at] = uint8_t(R(ins.b).u);
+        else STORE_REF(s->array->slots()[at], R(ins.b));
+        DISPATCH();
+    }
     CASE(APPENDSL) {
         SAVEPC();
         const RType* t = prog.types[pc->bx()].get();

@@ -71,6 +71,7 @@ bool Thread::ensureStack(size_t slots) {
 VM::VM(VMOptions opts) : opts_(std::move(opts)), collector_(std::make_unique<Collector>()) {
     heap_.setMemoryLimit(opts_.memoryLimit);
     heap_.setGCPercent(opts_.gcPercent);
+    heap_.setStress(opts_.gcStress);
     collector_->setTrace(opts_.gctrace);
     makeInternalTypes();
     rt::RuntimeOptions ro;

@@ -32,6 +32,7 @@ struct VMOptions {
     int schedtraceMs = 0;
     int gcPercent = 100;                   // GOGC; < 0 is GOGC=off
     bool gctrace = false;                  // GOLDEBUG=gctrace=1
+    bool gcStress = false;                 // GOLDEBUG=gcstress=1: collect at every safepoint after an allocation
     std::vector<std::string> args;         // os.Args
     // Output sinks; default: the process's stdout / stderr.
     std::function<void(std::string_view)> stdoutSink;

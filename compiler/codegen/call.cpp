@@ -277,14 +277,23 @@ std::vector<int> FuncGen::builtin(ast::CallExpr* e, types::BuiltinId id, int dst
                 emitABC(Op::APPENDSL, acc, acc, y);
                 emitExtra(pb_.rtype(st));
             }
-        } else {
-            for (size_t i = 1; i < args.size(); i++) {
-                int inner = top_;
-                int v = valueTo(args[i], elem);
-                emitABC(Op::APPEND, acc, acc, v);
-                emitExtra(pb_.rtype(st));
-                top_ = inner;
-            }
+        } else if (args.size() == 2) {
+            int inner = top_;
+            int v = valueTo(args[1], elem);
+            emitABC(Op::APPEND, acc, acc, v);
+            emitExtra(pb_.rtype(st));
+            top_ = inner;
+        } else if (args.size() > 2) {
+            // Evaluate every element first (Go's order), grow once for all of them (Go's growth rule
+            // sees the final length), then fill.
+            int n = int(args.size()) - 1;
+            int inner = top_;
+            std::vector<int> vs;
+            for (int i = 0; i < n; i++) vs.push_back(valueTo(args[size_t(i) + 1], elem));
+            emitABC(Op::APPENDN, acc, acc, n);
+            emitExtra(pb_.rtype(st));
+            for (int i = 0; i < n; i++) emitABC(Op::SETTAIL, acc, vs[size_t(i)], n - i);
+            top_ = inner;
         }
         moveTo(acc, r);
         top_ = std::max(mark, save);

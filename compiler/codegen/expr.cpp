@@ -673,6 +673,8 @@ int FuncGen::typeAssert(ast::TypeAssertExpr* e, int dst) {
     int mark = top_;
     int x = expr(e->x);
     emitABC(Op::ASSERT, r, x, int(pb_.rtype(e->type)));
+    emitExtra(pb_.rtype(e->x->type));
+    emitExtra(pb_.rtype(e->x->type)); // the operand's static type, named in the panic message
     top_ = std::max(mark, save);
     return r;
 }

@@ -997,10 +997,14 @@ void FuncGen::typeSwitchStmt(ast::TypeSwitchStmt* s, ast::Stmt* label) {
             if (single && !types::isInterface(v->type)) {
                 val = allocFor(v->type);
                 emitABC(Op::ASSERT, val, x, int(pb_.rtype(v->type)));
+                emitExtra(pb_.rtype(s->guard->x->type));
+                emitExtra(pb_.rtype(s->guard->x->type));
                 if (isBoxed(v->type)) emitABC(Op::CLONE, val, val);
             } else if (single) {
                 val = alloc(RegClass::Ref);
                 emitABC(Op::ASSERT, val, x, int(pb_.rtype(v->type)));
+                emitExtra(pb_.rtype(s->guard->x->type));
+                emitExtra(pb_.rtype(s->guard->x->type));
             } else {
                 val = alloc(RegClass::Ref);
                 emitABC(Op::MOVE, val, x);
