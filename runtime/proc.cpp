@@ -260,14 +260,15 @@ Runtime::Exit Runtime::runMain(std::function<void()> fn) {
         std::lock_guard<std::mutex> g(s.exitMu);
         s.exitSet = false;
     }
+    // Queue the main G while still frozen (newproc's wakep does nothing then): an M that goes
+    // idle as we unfreeze must find it queued, or its checkdead would report a deadlock.
+    newproc(s, std::move(fn), true);
     {
         std::lock_guard<RankedMutex> g(s.lock);
         s.running = true;
         s.frozen.store(false);
     }
     sysmonwake(s); // it may be in its deep sleep from the previous freeze
-    G* gp = newproc(s, std::move(fn), true);
-    (void)gp;
     // Gs left runnable by a previous runMain are in the global queue: one spinning M finds
     // them and wakes more as it goes (resetspinning).
     wakep(s);
