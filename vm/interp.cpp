@@ -20,6 +20,7 @@
 #include "vm/slice.hpp"
 #include "vm/utf8.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <new>
@@ -31,6 +32,17 @@ namespace {
 
 std::string fmtIndex(int64_t i, int64_t len) {
     return "index out of range [" + std::to_string(i) + "] with length " + std::to_string(len);
+}
+
+// Frames above `keep` are being dropped (a recovered panic, or one unwinding out of a callback):
+// clear their windows, as their RETs would have, so the kept frames' register maps stay true.
+void clearAbove(Thread& th, size_t keep) {
+    if (keep + 1 >= th.frames.size()) return;
+    size_t from = th.frames[keep + 1].base, to = from;
+    for (size_t i = keep + 1; i < th.frames.size(); i++)
+        to = std::max<size_t>(to, th.frames[i].base + th.frames[i].proto->numRegs);
+    to = std::min(to, th.stackSize);
+    if (to > from) std::memset(static_cast<void*>(th.stack + from), 0, (to - from) * sizeof(Value));
 }
 
 int64_t f2i(double d) {
@@ -348,6 +360,11 @@ void VM::execute(Thread& th) {
     }
     CASE(RET) {
         if (ins.a != 0 && ins.b != 0) std::memmove(base, base + ins.a, size_t(ins.b) * sizeof(Value));
+        // The callee's window overlaps its caller's registers above the call's base. Clearing it
+        // keeps the caller's register map true for the GC: a caller register that holds
+        // references must not be left holding this function's integers.
+        if (frame->proto->numRegs > ins.b)
+            std::memset(static_cast<void*>(base + ins.b), 0, (frame->proto->numRegs - ins.b) * sizeof(Value));
         FrameKind kind = frame->kind;
         th.frames.pop_back();
         switch (kind) {
@@ -1098,6 +1115,7 @@ dispatch_panic : {
         goto dispatch_panic;
     }
     if (boundary == 0) fatalPanic(th); // unrecovered: report and end the program
+    clearAbove(th, boundary - 1);
     th.frames.resize(boundary);
     th.pendingPanicKind = 3;
     throw PanicUnwind{};
@@ -1110,6 +1128,7 @@ panic_defer_returned : {
     uint32_t target = p.deferFrame;
     th.panics.pop_back();
     while (!th.panics.empty() && th.panics.back().aborted) th.panics.pop_back();
+    clearAbove(th, target);
     th.frames.resize(target + 1);
     Frame& f = th.frames.back();
     f.pc = f.proto->code.data() + f.proto->epiloguePc;
