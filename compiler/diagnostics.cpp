@@ -6,8 +6,14 @@
 namespace gol {
 
 std::string formatPos(const std::string& file, Pos pos) {
-    std::string s = file + ":" + std::to_string(pos.line);
-    if (pos.col != 0) s += ":" + std::to_string(pos.col);
+    // Appended piecewise: `file + ":" + ...` trips a false GCC 12 -Wrestrict warning.
+    std::string s = file;
+    s += ':';
+    s += std::to_string(pos.line);
+    if (pos.col != 0) {
+        s += ':';
+        s += std::to_string(pos.col);
+    }
     return s;
 }
 
