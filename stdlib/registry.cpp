@@ -1,6 +1,7 @@
 // registerAll: every standard package, in one table.
 #include "stdlib/packages.hpp"
 #include "stdlib/stdlib.hpp"
+#include "stdlib/sync/packages.hpp"
 
 namespace gol::stdlib {
 
@@ -13,6 +14,7 @@ void registerAll(vm::PackageRegistry& registry) {
         makeFilepathPackage, makeTimePackage,   makeRegexpPackage,
     };
     for (Factory f : kPackages) registry.add(f());
+    for (Factory f : {makeSyncPackage, makeAtomicPackage, makeRuntimePackage, makeContextPackage}) registry.add(f());
 }
 
 } // namespace gol::stdlib

@@ -4,6 +4,7 @@
 // "Local". Sleep, timers and tickers belong to the runtime and are added by it.
 #include "stdlib/bind.hpp"
 #include "stdlib/packages.hpp"
+#include "stdlib/sync/packages.hpp"
 
 #include <ctime>
 
@@ -137,8 +138,10 @@ void nRuntimeNano(NativeCall& c) {
 vm::PackageDef makeTimePackage() {
     std::string s = kHeader;
     for (const char* part : kGoSource) s += part;
+    s += timeTimersSource();
     vm::PackageDef d{"time", s, {}};
     d.natives = {{"localZone", nLocalZone}, {"now", nNow}, {"runtimeNano", nRuntimeNano}};
+    for (auto& n : timeTimersNatives()) d.natives.push_back(std::move(n));
     return d;
 }
 
