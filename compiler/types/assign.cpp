@@ -7,7 +7,9 @@ namespace gol::types {
 using namespace ast;
 
 namespace {
-bool hasName(const Type* t) { return t->is<Basic>() || t->is<Named>(); }
+bool hasName(const Type* t) {
+    return t->is<Basic>() || t->is<Named>();
+}
 
 std::string measure(size_t n, const char* unit) {
     std::string s = std::to_string(n) + " " + unit;
@@ -37,7 +39,8 @@ bool Checker::assignableTo(Operand& x0, Type* T, std::string* cause) {
     }
     if (Tu->is<Pointer>() && isInterface(Tu->as<Pointer>()->elem)) {
         if (cause != nullptr)
-            *cause = ts(V) + " does not implement " + ts(T) + " (type " + ts(T) + " is pointer to interface, not interface)";
+            *cause = ts(V) + " does not implement " + ts(T) + " (type " + ts(T) +
+                     " is pointer to interface, not interface)";
         return false;
     }
     if (Vu->is<Interface>()) {
@@ -82,8 +85,10 @@ void Checker::assignment(Operand& x, Type* T, const std::string& context) {
         int code = 0;
         if (!implicitTypeAndValue(x, target, nt, code)) {
             std::string msg = "cannot use " + opString(x) + " as " + ts(target) + " value in " + context;
-            if (code == 2) msg += " (truncated)";
-            else if (code == 3) msg += " (overflows)";
+            if (code == 2)
+                msg += " (truncated)";
+            else if (code == 3)
+                msg += " (overflows)";
             error(x.expr, msg);
             x.mode = Mode::Invalid;
             return;
@@ -133,7 +138,8 @@ void Checker::assignError(const std::vector<Expr*>& rhs, size_t l, size_t r, Pos
     Expr* rhs0 = rhs[0];
     if (rhs.size() == 1) {
         if (auto* call = as<CallExpr>(unparen(rhs0))) {
-            error(rhs0, "assignment mismatch: " + vars + " but " + exprString(call->fun) + " returns " + vals);
+            error(rhs0,
+                  "assignment mismatch: " + vars + " but " + exprString(call->fun) + " returns " + vals);
             return;
         }
     }
@@ -146,14 +152,17 @@ std::string summary(Checker& c, const std::vector<Type*>& list) {
     for (size_t i = 0; i < list.size(); i++) {
         if (i > 0) r += ", ";
         Type* t = list[i];
-        if (t == nullptr || isInvalid(t)) r += "unknown type";
+        if (t == nullptr || isInvalid(t))
+            r += "unknown type";
         else if (isUntyped(t)) {
-            if (isNumeric(t)) r += "number";
+            if (isNumeric(t))
+                r += "number";
             else {
                 std::string n = t->as<Basic>()->name;
                 r += n.substr(n.rfind(' ') + 1);
             }
-        } else r += c.ts(t);
+        } else
+            r += c.ts(t);
     }
     return r + ")";
 }
@@ -200,8 +209,10 @@ void Checker::initVars(const std::vector<Var*>& lhs, const std::vector<Expr*>& r
             if (x.invalid()) ok = false;
             xs.push_back(x);
         }
-        if (isReturn) returnError(returnPos, rhs, xs);
-        else if (ok) assignError(rhs, l, r, rhs[0]->pos);
+        if (isReturn)
+            returnError(returnPos, rhs, xs);
+        else if (ok)
+            assignError(rhs, l, r, rhs[0]->pos);
         for (Var* v : lhs)
             if (v->type == nullptr) v->type = ctx.invalid();
         return;
@@ -240,8 +251,10 @@ void Checker::initVars(const std::vector<Var*>& lhs, const std::vector<Expr*>& r
         return;
     }
     if (!xs[0].invalid()) {
-        if (isReturn) returnError(returnPos, rhs, xs);
-        else assignError(rhs, l, xs.size(), rhs[0]->pos);
+        if (isReturn)
+            returnError(returnPos, rhs, xs);
+        else
+            assignError(rhs, l, xs.size(), rhs[0]->pos);
     }
     for (Var* v : lhs)
         if (v->type == nullptr) v->type = ctx.invalid();
@@ -284,7 +297,8 @@ Type* Checker::lhsVar(Expr* lhs) {
                 return ctx.invalid();
             }
         }
-        error(x.expr, "cannot assign to " + exprString(x.expr) + " (neither addressable nor a map index expression)");
+        error(x.expr,
+              "cannot assign to " + exprString(x.expr) + " (neither addressable nor a map index expression)");
         return ctx.invalid();
     }
     markReassigned(lhs);
@@ -295,8 +309,10 @@ Type* Checker::lhsVar(Expr* lhs) {
 Type* Checker::assignVar(Expr* lhs, Operand* x, Expr* rhsExpr) {
     Type* T = lhsVar(lhs);
     if (T != nullptr && isInvalid(T)) {
-        if (x != nullptr) x->mode = Mode::Invalid;
-        else if (rhsExpr != nullptr) useExprs({rhsExpr});
+        if (x != nullptr)
+            x->mode = Mode::Invalid;
+        else if (rhsExpr != nullptr)
+            useExprs({rhsExpr});
         return T;
     }
     Operand tmp;

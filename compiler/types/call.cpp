@@ -39,9 +39,11 @@ std::string typesSummary(Checker& c, const std::vector<Type*>& list, bool variad
     for (size_t i = 0; i < list.size(); i++) {
         if (i > 0) r += ", ";
         Type* t = list[i];
-        if (t == nullptr || isInvalid(t)) r += "unknown type";
+        if (t == nullptr || isInvalid(t))
+            r += "unknown type";
         else if (isUntyped(t)) {
-            if (isNumeric(t)) r += "number";
+            if (isNumeric(t))
+                r += "number";
             else {
                 std::string n = t->as<Basic>()->name;
                 r += n.substr(n.rfind(' ') + 1);
@@ -56,14 +58,16 @@ std::string typesSummary(Checker& c, const std::vector<Type*>& list, bool variad
 }
 } // namespace
 
-void Checker::arguments(CallExpr* call, Signature* sig, std::vector<Operand>& args, bool ddd, const std::string& fname) {
+void Checker::arguments(CallExpr* call, Signature* sig, std::vector<Operand>& args, bool ddd,
+                        const std::string& fname) {
     size_t nargs = args.size();
     size_t npars = sig->params->size();
     std::vector<Type*> params = sig->params->types;
     if (sig->variadic) {
         if (ddd) {
             if (call->args.size() == 1 && nargs > 1) {
-                error(call, "cannot use ... with " + std::to_string(nargs) + "-valued " + exprString(call->args[0]));
+                error(call, "cannot use ... with " + std::to_string(nargs) + "-valued " +
+                                exprString(call->args[0]));
                 return;
             }
         } else {
@@ -98,8 +102,8 @@ void Checker::arguments(CallExpr* call, Signature* sig, std::vector<Operand>& ar
         std::vector<Type*> have;
         for (Operand& a : args)
             have.push_back(a.isNil() ? ctx.basic(Kind::UntypedNil) : a.type);
-        error(at, q + " arguments in call to " + fname + "\n\thave " + typesSummary(*this, have, false) + "\n\twant " +
-                      typesSummary(*this, sig->params->types, sig->variadic));
+        error(at, q + " arguments in call to " + fname + "\n\thave " + typesSummary(*this, have, false) +
+                      "\n\twant " + typesSummary(*this, sig->params->types, sig->variadic));
         return;
     }
     std::string context = "argument to " + fname;
@@ -122,8 +126,10 @@ void Checker::callExpr(Operand& x, CallExpr* call) {
         x.mode = Mode::Invalid;
         call->callKind = static_cast<uint8_t>(CallKind::Conversion);
         if (call->args.size() != 1) {
-            if (call->args.empty()) error(call->rparen, "missing argument in conversion to " + ts(T));
-            else error(call->args[1], "too many arguments in conversion to " + ts(T));
+            if (call->args.empty())
+                error(call->rparen, "missing argument in conversion to " + ts(T));
+            else
+                error(call->args[1], "too many arguments in conversion to " + ts(T));
             useExprs(call->args);
             x.expr = call;
             return;
@@ -164,10 +170,12 @@ void Checker::callExpr(Operand& x, CallExpr* call) {
     if (auto* id = as<Ident>(fun)) {
         if (id->obj != nullptr && id->obj->kind == ObjKind::Func) kind = CallKind::Func;
     } else if (auto* sel = as<SelectorExpr>(fun)) {
-        if (sel->pkgObj != nullptr && sel->pkgObj->kind == ObjKind::Func) kind = CallKind::Func;
+        if (sel->pkgObj != nullptr && sel->pkgObj->kind == ObjKind::Func)
+            kind = CallKind::Func;
         else if (sel->selection != nullptr && sel->selection->kind == SelectionKind::MethodVal) {
             auto* m = sel->selection->obj->as<Func>();
-            kind = m != nullptr && m->iface != nullptr && m->recv == nullptr ? CallKind::Interface : CallKind::Method;
+            kind = m != nullptr && m->iface != nullptr && m->recv == nullptr ? CallKind::Interface
+                                                                             : CallKind::Method;
         }
     }
     call->callKind = static_cast<uint8_t>(kind);
@@ -207,7 +215,8 @@ bool Checker::convertibleTo(Operand& x, Type* T, std::string* cause) {
         for (size_t i = 0; i < sa->fields.size(); i++) {
             Var* fa = sa->fields[i];
             Var* fb = sb->fields[i];
-            if (fa->name != fb->name || fa->embedded != fb->embedded || !identical(fa->type, fb->type)) return false;
+            if (fa->name != fb->name || fa->embedded != fb->embedded || !identical(fa->type, fb->type))
+                return false;
         }
         return true;
     };
@@ -242,10 +251,12 @@ void Checker::conversion(Operand& x, Type* T, CallExpr*) {
         } else if (isInteger(x.type) && isString(t)) {
             uint32_t cp = 0xFFFD;
             Constant iv = toInt(x.val);
-            if (iv.kind == Constant::Kind::Int && iv.i >= 0 && iv.i <= 0x10FFFF && !(iv.i >= 0xD800 && iv.i <= 0xDFFF))
+            if (iv.kind == Constant::Kind::Int && iv.i >= 0 && iv.i <= 0x10FFFF &&
+                !(iv.i >= 0xD800 && iv.i <= 0xDFFF))
                 cp = static_cast<uint32_t>(iv.i);
             std::string s;
-            if (cp < 0x80) s += static_cast<char>(cp);
+            if (cp < 0x80)
+                s += static_cast<char>(cp);
             else if (cp < 0x800) {
                 s += static_cast<char>(0xC0 | (cp >> 6));
                 s += static_cast<char>(0x80 | (cp & 0x3F));
@@ -272,8 +283,10 @@ void Checker::conversion(Operand& x, Type* T, CallExpr*) {
         x.mode = Mode::Value;
     }
     if (!ok) {
-        if (!cause.empty()) error(x.expr, "cannot convert " + opString(x) + " to type " + ts(T) + ": " + cause);
-        else error(x.expr, "cannot convert " + opString(x) + " to type " + ts(T));
+        if (!cause.empty())
+            error(x.expr, "cannot convert " + opString(x) + " to type " + ts(T) + ": " + cause);
+        else
+            error(x.expr, "cannot convert " + opString(x) + " to type " + ts(T));
         x.mode = Mode::Invalid;
         return;
     }
@@ -300,9 +313,10 @@ void Checker::builtin(Operand& x, CallExpr* call, BuiltinId id) {
         int nargs;
         bool variadic;
     } kInfo[] = {
-        {"append", 1, true}, {"cap", 1, false},   {"clear", 1, false}, {"close", 1, false}, {"copy", 2, false},
-        {"delete", 2, false}, {"len", 1, false},  {"make", 1, true},   {"max", 1, true},    {"min", 1, true},
-        {"new", 1, false},    {"panic", 1, false}, {"print", 0, true}, {"println", 0, true}, {"recover", 0, false},
+        {"append", 1, true}, {"cap", 1, false},    {"clear", 1, false},   {"close", 1, false},
+        {"copy", 2, false},  {"delete", 2, false}, {"len", 1, false},     {"make", 1, true},
+        {"max", 1, true},    {"min", 1, true},     {"new", 1, false},     {"panic", 1, false},
+        {"print", 0, true},  {"println", 0, true}, {"recover", 0, false},
     };
     const auto& bin = kInfo[static_cast<int>(id)];
     std::string callStr = exprString(call);
@@ -327,8 +341,10 @@ void Checker::builtin(Operand& x, CallExpr* call, BuiltinId id) {
     }
     {
         std::string msg;
-        if (static_cast<int>(nargs) < bin.nargs) msg = "not enough";
-        else if (!bin.variadic && static_cast<int>(nargs) > bin.nargs) msg = "too many";
+        if (static_cast<int>(nargs) < bin.nargs)
+            msg = "not enough";
+        else if (!bin.variadic && static_cast<int>(nargs) > bin.nargs)
+            msg = "too many";
         if (!msg.empty()) {
             error(call->rparen, std::string(kInvalidOp) + msg + " arguments for " + callStr + " (expected " +
                                     std::to_string(bin.nargs) + ", found " + std::to_string(nargs) + ")");
@@ -398,12 +414,15 @@ void Checker::builtin(Operand& x, CallExpr* call, BuiltinId id) {
                 if (auto* un = as<UnaryExpr>(e)) {
                     if (un->op == Tok::Arrow) hasCall = true;
                     scan(un->x);
-                } else if (auto* pe = as<ParenExpr>(e)) scan(pe->x);
-                else if (auto* se = as<SelectorExpr>(e)) scan(se->x);
+                } else if (auto* pe = as<ParenExpr>(e))
+                    scan(pe->x);
+                else if (auto* se = as<SelectorExpr>(e))
+                    scan(se->x);
                 else if (auto* ie = as<IndexExpr>(e)) {
                     scan(ie->x);
                     scan(ie->index);
-                } else if (auto* st = as<StarExpr>(e)) scan(st->x);
+                } else if (auto* st = as<StarExpr>(e))
+                    scan(st->x);
                 else if (auto* be = as<BinaryExpr>(e)) {
                     scan(be->x);
                     scan(be->y);
@@ -467,7 +486,8 @@ void Checker::builtin(Operand& x, CallExpr* call, BuiltinId id) {
             return;
         }
         if (c->dir == ChanDir::Recv) {
-            error(args[0].expr, std::string(kInvalidOp) + "cannot close receive-only channel " + opString(args[0]));
+            error(args[0].expr,
+                  std::string(kInvalidOp) + "cannot close receive-only channel " + opString(args[0]));
             return;
         }
         x.mode = Mode::NoValue;
@@ -480,16 +500,19 @@ void Checker::builtin(Operand& x, CallExpr* call, BuiltinId id) {
         auto* ds = under(dst.type)->as<Slice>();
         Type* dstElem = ds != nullptr ? ds->elem : nullptr;
         Type* srcElem = nullptr;
-        if (auto* ss = under(src.type)->as<Slice>()) srcElem = ss->elem;
-        else if (isString(src.type)) srcElem = ctx.byteType();
+        if (auto* ss = under(src.type)->as<Slice>())
+            srcElem = ss->elem;
+        else if (isString(src.type))
+            srcElem = ctx.byteType();
         if (dstElem == nullptr || srcElem == nullptr) {
-            error(call, std::string(kInvalidArg) + "copy expects slice arguments; found " + opString(dst) + " and " +
-                            opString(src));
+            error(call, std::string(kInvalidArg) + "copy expects slice arguments; found " + opString(dst) +
+                            " and " + opString(src));
             return;
         }
         if (!identical(dstElem, srcElem)) {
-            error(call, std::string(kInvalidArg) + "arguments to copy " + opString(dst) + " and " + opString(src) +
-                            " have different element types " + ts(dstElem) + " and " + ts(srcElem));
+            error(call, std::string(kInvalidArg) + "arguments to copy " + opString(dst) + " and " +
+                            opString(src) + " have different element types " + ts(dstElem) + " and " +
+                            ts(srcElem));
             return;
         }
         if (isUntyped(src.type)) convertUntyped(src, ctx.basic(Kind::String));
@@ -593,8 +616,9 @@ void Checker::builtin(Operand& x, CallExpr* call, BuiltinId id) {
             matchTypes(a, b);
             if (a.invalid()) return;
             if (!identical(a.type, b.type)) {
-                error(b.expr, std::string(kInvalidArg) + "mismatched types " + ts(a.type) + " (previous argument) and " +
-                                  ts(b.type) + " (type of " + exprString(b.expr) + ")");
+                error(b.expr, std::string(kInvalidArg) + "mismatched types " + ts(a.type) +
+                                  " (previous argument) and " + ts(b.type) + " (type of " +
+                                  exprString(b.expr) + ")");
                 return;
             }
             if (a.mode == Mode::Constant && b.mode == Mode::Constant) {

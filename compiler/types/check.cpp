@@ -10,11 +10,11 @@ using namespace ast;
 std::string Importer::scriptPackage(const std::string& name) {
     // gol's standard packages (DESIGN §6), by the name a script uses.
     static const std::pair<const char*, const char*> kStd[] = {
-        {"fmt", "fmt"},           {"strings", "strings"},    {"strconv", "strconv"},  {"math", "math"},
-        {"rand", "math/rand"},    {"time", "time"},          {"errors", "errors"},    {"os", "os"},
-        {"bufio", "bufio"},       {"sort", "sort"},          {"unicode", "unicode"},  {"utf8", "unicode/utf8"},
-        {"sync", "sync"},         {"atomic", "sync/atomic"}, {"context", "context"},  {"runtime", "runtime"},
-        {"regexp", "regexp"},     {"bytes", "bytes"},        {"slices", "slices"},    {"maps", "maps"},
+        {"fmt", "fmt"},        {"strings", "strings"},    {"strconv", "strconv"}, {"math", "math"},
+        {"rand", "math/rand"}, {"time", "time"},          {"errors", "errors"},   {"os", "os"},
+        {"bufio", "bufio"},    {"sort", "sort"},          {"unicode", "unicode"}, {"utf8", "unicode/utf8"},
+        {"sync", "sync"},      {"atomic", "sync/atomic"}, {"context", "context"}, {"runtime", "runtime"},
+        {"regexp", "regexp"},  {"bytes", "bytes"},        {"slices", "slices"},   {"maps", "maps"},
     };
     for (const auto& [n, p] : kStd)
         if (name == n) return p;
@@ -94,12 +94,13 @@ void Checker::checkFiles(const std::vector<File*>& files) {
         info->namedTypes.push_back(n);
 }
 
-bool check(File& file, Importer& importer, Context& ctx, Diagnostics& diags, Info* info, const Config& config) {
+bool check(File& file, Importer& importer, Context& ctx, Diagnostics& diags, Info* info,
+           const Config& config) {
     return checkFiles({&file}, importer, ctx, diags, info, config);
 }
 
-bool checkFiles(const std::vector<File*>& files, Importer& importer, Context& ctx, Diagnostics& diags, Info* info,
-                const Config& config) {
+bool checkFiles(const std::vector<File*>& files, Importer& importer, Context& ctx, Diagnostics& diags,
+                Info* info, const Config& config) {
     size_t before = diags.count();
     Checker c(ctx, importer, diags, info, config);
     c.allowBodyless = config.allowBodyless;
@@ -107,8 +108,9 @@ bool checkFiles(const std::vector<File*>& files, Importer& importer, Context& ct
     return diags.count() == before;
 }
 
-Package* checkPackageSource(Context& ctx, Importer& importer, const std::string& path, const std::string& fileName,
-                            const std::string& source, Diagnostics& diags, Info* info) {
+Package* checkPackageSource(Context& ctx, Importer& importer, const std::string& path,
+                            const std::string& fileName, const std::string& source, Diagnostics& diags,
+                            Info* info) {
     size_t before = diags.count();
     std::unique_ptr<File> file = syntax::parseFile(fileName, source, diags);
     // The package's declarations point into the tree: the context keeps it.

@@ -67,15 +67,15 @@ class Checker {
     std::unordered_map<Object*, DeclInfo*> decls;
     enum class Color : uint8_t { White, Grey, Black };
     std::unordered_map<Object*, Color> colors;
-    std::vector<Object*> objPath; // the objects being resolved (cycle detection)
+    std::vector<Object*> objPath;    // the objects being resolved (cycle detection)
     std::vector<Object*> pkgObjects; // in source order
     std::vector<std::pair<Func*, ast::FuncDecl*>> methodDecls;
     std::unordered_map<Named*, std::vector<Func*>> pendingMethods;
     DeclInfo* curDecl = nullptr; // the package-level declaration whose initializer/body is checked
     std::vector<PkgName*> importOrder;
     std::unordered_map<std::string, std::vector<Func*>> methodsByBase; // methods not yet attached
-    std::vector<Func*> allFuncs;     // every FuncDecl's object, source order
-    std::vector<Func*> methodFuncs;  // methods attached to their type
+    std::vector<Func*> allFuncs;    // every FuncDecl's object, source order
+    std::vector<Func*> methodFuncs; // methods attached to their type
     std::vector<Var*> localInfoGlobals;
     std::vector<Named*> localInfoNamed;
     struct FuncInfo {
@@ -145,7 +145,7 @@ class Checker {
     // ---- expr.cpp ----
     void rawExpr(Operand& x, ast::Expr* e, Type* hint, bool allowGeneric = false);
     void exprInternal(Operand& x, ast::Expr* e, Type* hint);
-    void expr(Operand& x, ast::Expr* e);           // single value
+    void expr(Operand& x, ast::Expr* e);                    // single value
     void multiExpr(std::vector<Operand>& xs, ast::Expr* e); // f() with several results, or comma-ok
     void exprWithHint(Operand& x, ast::Expr* e, Type* hint);
     void exprOrType(Operand& x, ast::Expr* e);
@@ -158,7 +158,8 @@ class Checker {
     void binary(Operand& x, ast::Expr* e, ast::Expr* lhs, ast::Expr* rhs, syntax::Tok op, Pos opPos);
     void shift(Operand& x, Operand& y, ast::Expr* e, syntax::Tok op);
     // xNil/yNil: the operand was the untyped nil before matchTypes gave it the other side's type.
-    void comparison(Operand& x, Operand& y, syntax::Tok op, ast::Expr* e, bool xNil = false, bool yNil = false);
+    void comparison(Operand& x, Operand& y, syntax::Tok op, ast::Expr* e, bool xNil = false,
+                    bool yNil = false);
     void matchTypes(Operand& x, Operand& y);
     void overflow(Operand& x, Pos opPos);
     void representable(Operand& x, Basic* t);

@@ -52,7 +52,8 @@ int64_t Constant::int64() const {
 }
 
 uint64_t Constant::uint64() const {
-    if (kind == Kind::Float) return f < 0 ? static_cast<uint64_t>(static_cast<int64_t>(f)) : static_cast<uint64_t>(f);
+    if (kind == Kind::Float)
+        return f < 0 ? static_cast<uint64_t>(static_cast<int64_t>(f)) : static_cast<uint64_t>(f);
     return static_cast<uint64_t>(i);
 }
 
@@ -174,7 +175,8 @@ Constant binaryOp(Tok op, const Constant& x0, const Constant& y0, bool intDiv, C
     err = ConstError::None;
     using K = Constant::Kind;
     if (x0.kind == K::Unknown || y0.kind == K::Unknown) return Constant{};
-    if (x0.kind == K::String && y0.kind == K::String && op == Tok::Add) return Constant::makeString(x0.s + y0.s);
+    if (x0.kind == K::String && y0.kind == K::String && op == Tok::Add)
+        return Constant::makeString(x0.s + y0.s);
     if (x0.kind == K::Bool && y0.kind == K::Bool) {
         if (op == Tok::LAnd) return Constant::makeBool(x0.b && y0.b);
         if (op == Tok::LOr) return Constant::makeBool(x0.b || y0.b);
@@ -293,8 +295,9 @@ Constant unaryOp(Tok op, const Constant& x, unsigned unsignedBits, ConstError& e
         Constant v = toInt(x);
         if (v.kind != K::Int) break;
         if (unsignedBits != 0) {
-            unsigned __int128 mask = unsignedBits >= 128 ? ~static_cast<unsigned __int128>(0)
-                                                         : (static_cast<unsigned __int128>(1) << unsignedBits) - 1;
+            unsigned __int128 mask = unsignedBits >= 128
+                                         ? ~static_cast<unsigned __int128>(0)
+                                         : (static_cast<unsigned __int128>(1) << unsignedBits) - 1;
             return Constant::makeInt(static_cast<Int128>(static_cast<unsigned __int128>(v.i) ^ mask));
         }
         return Constant::makeInt(~v.i);

@@ -21,7 +21,9 @@ bool isExportedName(const std::string& n) {
 
 } // namespace
 
-Context::Context() { initUniverse(); }
+Context::Context() {
+    initUniverse();
+}
 Context::~Context() = default;
 
 Slice* Context::slice(Type* elem) {
@@ -35,7 +37,10 @@ Slice* Context::slice(Type* elem) {
 }
 
 Array* Context::array(Type* elem, int64_t len) {
-    std::string key = "A" + std::to_string(len) + ":";
+    // Appended piecewise: GCC 12 warns (-Wrestrict, a false positive) on "A" + to_string(...).
+    std::string key = "A";
+    key += std::to_string(len);
+    key += ':';
     addPtr(key, elem);
     if (auto it = interned_.find(key); it != interned_.end()) return static_cast<Array*>(it->second);
     auto* t = make<Array>(elem, len);
@@ -66,7 +71,9 @@ Map* Context::map(Type* keyT, Type* elem) {
 }
 
 Chan* Context::chan(ChanDir dir, Type* elem) {
-    std::string key = "C" + std::to_string(static_cast<int>(dir)) + ":";
+    std::string key = "C";
+    key += std::to_string(static_cast<int>(dir));
+    key += ':';
     addPtr(key, elem);
     if (auto it = interned_.find(key); it != interned_.end()) return static_cast<Chan*>(it->second);
     auto* t = make<Chan>(dir, elem);

@@ -23,7 +23,8 @@ struct FieldSpec {
     Pos pos;
     Package* pkg = nullptr; // package of the declaration (identity of unexported names)
 
-    FieldSpec(std::string n, Type* t, bool emb = false, std::string tg = "", Pos p = {}, Package* pk = nullptr)
+    FieldSpec(std::string n, Type* t, bool emb = false, std::string tg = "", Pos p = {},
+              Package* pk = nullptr)
         : name(std::move(n)), type(t), embedded(emb), tag(std::move(tg)), pos(p), pkg(pk) {}
 };
 

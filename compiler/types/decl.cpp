@@ -99,8 +99,11 @@ void Checker::collectObjects(const std::vector<File*>& files) {
                         // arity
                         size_t l = vs->names.size(), r = lastValues.size();
                         if (l < r) {
-                            if (inherited) error(vs->pos, "extra init expr at " + formatPos(fileName, lastValues[l]->pos));
-                            else error(lastValues[l], "extra init expr");
+                            if (inherited)
+                                error(vs->pos,
+                                      "extra init expr at " + formatPos(fileName, lastValues[l]->pos));
+                            else
+                                error(lastValues[l], "extra init expr");
                         } else if (l > r) {
                             error(vs->names[r], "missing init expr for " + vs->names[r]->name);
                         }
@@ -142,8 +145,10 @@ void Checker::collectObjects(const std::vector<File*>& files) {
                         }
                         size_t l = vs->names.size(), r = vs->values.size();
                         if (vs->type == nullptr || r > 0) {
-                            if (l < r) error(vs->values[l], "extra init expr");
-                            else if (l > r && r != 1) error(vs->names[r], "missing init expr for " + vs->names[r]->name);
+                            if (l < r)
+                                error(vs->values[l], "extra init expr");
+                            else if (l > r && r != 1)
+                                error(vs->names[r], "missing init expr for " + vs->names[r]->name);
                         }
                     }
                 } else if (gd->tok == Tok::Type) {
@@ -173,7 +178,8 @@ void Checker::collectObjects(const std::vector<File*>& files) {
             di->fdecl = fd;
             decls[fobj] = di;
             if (fd->recv == nullptr) {
-                if (name == "init" || (name == "main" && !script && pkg->name == "main") || (name == "main" && script)) {
+                if (name == "init" || (name == "main" && !script && pkg->name == "main") ||
+                    (name == "main" && script)) {
                     bool bad = !fd->sig->params->list.empty() ||
                                (fd->sig->results != nullptr && !fd->sig->results->list.empty());
                     if (bad) error(fd->name, "func " + name + " must have no arguments and no return values");
@@ -190,8 +196,10 @@ void Checker::collectObjects(const std::vector<File*>& files) {
                 methodDecls.emplace_back(fobj, fd);
                 fobj->parent = pkg->scope;
                 Ident* base = recvBaseName(fd->recv);
-                if (base != nullptr) methodsByBase[base->name].push_back(fobj);
-                else pkgObjects.push_back(fobj); // reported by funcDecl
+                if (base != nullptr)
+                    methodsByBase[base->name].push_back(fobj);
+                else
+                    pkgObjects.push_back(fobj); // reported by funcDecl
             }
             allFuncs.push_back(fobj);
         }
@@ -213,11 +221,14 @@ bool Checker::cycleError(Object* obj) {
     Object* o = cycle[first];
     bool isType = o->kind == ObjKind::TypeName;
     if (cycle.size() == 1) {
-        if (isType) error(o->pos, "invalid recursive type: " + o->name + " refers to itself");
-        else error(o->pos, "invalid cycle in declaration: " + o->name + " refers to itself");
+        if (isType)
+            error(o->pos, "invalid recursive type: " + o->name + " refers to itself");
+        else
+            error(o->pos, "invalid cycle in declaration: " + o->name + " refers to itself");
         return false;
     }
-    std::string msg = isType ? "invalid recursive type " + o->name : "invalid cycle in declaration of " + o->name;
+    std::string msg =
+        isType ? "invalid recursive type " + o->name : "invalid cycle in declaration of " + o->name;
     size_t i = first;
     for (size_t k = 0; k < cycle.size(); k++) {
         msg += "\n\t" + formatPos(fileName, cycle[i]->pos) + ": " + cycle[i]->name + " refers to";
@@ -320,7 +331,8 @@ void Checker::constDecl(Const* obj, Expr* typ, Expr* init, uint32_t iota) {
 void Checker::varDecl(Var* obj, std::vector<Var*> lhs, Expr* typ, Expr* init) {
     if (typ != nullptr) {
         Type* t = typExpr(typ);
-        if (lhs.empty()) obj->type = t;
+        if (lhs.empty())
+            obj->type = t;
         else
             for (Var* v : lhs)
                 v->type = t;
@@ -389,7 +401,8 @@ void Checker::collectMethods(TypeName* obj) {
         if (auto* s = under(named)->as<Struct>(); s != nullptr && !dup && m->name != "_") {
             if (int i = s->fieldIndex(m->name); i >= 0) {
                 error(m->pos, "field and method with the same name " + m->name + "\n\t" +
-                                  formatPos(fileName, s->fields[i]->pos) + ": other declaration of " + m->name);
+                                  formatPos(fileName, s->fields[i]->pos) + ": other declaration of " +
+                                  m->name);
                 dup = true;
             }
         }
@@ -430,12 +443,14 @@ void Checker::funcDecl(Func* obj, FuncDecl* d) {
             if (!isInvalid(rt)) {
                 if (n == nullptr || n->obj->pkg != pkg) {
                     if (n != nullptr || rt->is<Basic>())
-                        error(d->recv->list[0]->type, "cannot define new methods on non-local type " + ts(rt));
+                        error(d->recv->list[0]->type,
+                              "cannot define new methods on non-local type " + ts(rt));
                     else
                         error(d->recv->list[0]->type, "invalid receiver type " + ts(recv->type));
                 } else if (isPointer(n) || isInterface(n)) {
                     const char* what = isPointer(n) ? "pointer" : "interface";
-                    error(d->recv->list[0]->type, "invalid receiver type " + ts(recv->type) + " (" + what + " or interface type)");
+                    error(d->recv->list[0]->type,
+                          "invalid receiver type " + ts(recv->type) + " (" + what + " or interface type)");
                     (void)what;
                 } else {
                     obj->recvBase = n;
@@ -463,8 +478,8 @@ void Checker::checkFuncBodies() {
     }
 }
 
-void Checker::funcBody(const Node* node, FuncLit* lit, Signature* sig, FuncType* ftype, FieldList* recv, Var* recvVar,
-                       BlockStmt* body, Scope* sigScope) {
+void Checker::funcBody(const Node* node, FuncLit* lit, Signature* sig, FuncType* ftype, FieldList* recv,
+                       Var* recvVar, BlockStmt* body, Scope* sigScope) {
     (void)recv;
     (void)recvVar;
     FuncCtx f;
@@ -476,7 +491,8 @@ void Checker::funcBody(const Node* node, FuncLit* lit, Signature* sig, FuncType*
         for (ast::Field* fl : ftype->results->list) {
             if (fl->names.empty()) {
                 // unnamed result: a fresh Var (names are irrelevant)
-                auto* v = ctx.make<Var>("", fl->type->type != nullptr ? fl->type->type : ctx.invalid(), pkg, fl->pos);
+                auto* v = ctx.make<Var>("", fl->type->type != nullptr ? fl->type->type : ctx.invalid(), pkg,
+                                        fl->pos);
                 v->isResult = true;
                 v->used = true;
                 v->owner = node;
@@ -538,8 +554,10 @@ void Checker::declStmt(GenDecl* d) {
             }
             size_t l = vs->names.size(), r = lastValues.size();
             if (l < r) {
-                if (inherited) error(vs->pos, "extra init expr at " + formatPos(fileName, lastValues[l]->pos));
-                else error(lastValues[l], "extra init expr");
+                if (inherited)
+                    error(vs->pos, "extra init expr at " + formatPos(fileName, lastValues[l]->pos));
+                else
+                    error(lastValues[l], "extra init expr");
             } else if (l > r) {
                 error(vs->names[r], "missing init expr for " + vs->names[r]->name);
             }
@@ -591,8 +609,10 @@ void Checker::declStmt(GenDecl* d) {
             }
             size_t l = vs->names.size(), r = vs->values.size();
             if (vs->type == nullptr || r > 0) {
-                if (l < r) error(vs->values[l], "extra init expr");
-                else if (l > r && r != 1) error(vs->names[r], "missing init expr for " + vs->names[r]->name);
+                if (l < r)
+                    error(vs->values[l], "extra init expr");
+                else if (l > r && r != 1)
+                    error(vs->names[r], "missing init expr for " + vs->names[r]->name);
             }
             for (size_t i = 0; i < lhs.size(); i++) {
                 vs->names[i]->type = lhs[i]->type;
@@ -681,7 +701,8 @@ void Checker::initOrder() {
         std::string msg = "initialization cycle for " + o->name;
         for (size_t i = 0; i < cycle.size(); i++) {
             Object* next = cycle[(i + 1) % cycle.size()];
-            msg += "\n\t" + formatPos(fileName, cycle[i]->pos) + ": " + cycle[i]->name + " refers to " + next->name;
+            msg += "\n\t" + formatPos(fileName, cycle[i]->pos) + ": " + cycle[i]->name + " refers to " +
+                   next->name;
         }
         error(o->pos, msg);
     }

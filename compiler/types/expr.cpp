@@ -22,7 +22,9 @@ bool isComparison(Tok op) {
            op == Tok::Geq;
 }
 
-bool isShift(Tok op) { return op == Tok::Shl || op == Tok::Shr; }
+bool isShift(Tok op) {
+    return op == Tok::Shl || op == Tok::Shr;
+}
 
 std::string opName(const Expr* e) {
     if (auto* b = as<BinaryExpr>(e)) {
@@ -51,19 +53,26 @@ bool parseIntLit(const std::string& raw, Int128* out) {
     size_t i = 0;
     if (s.size() > 1 && s[0] == '0') {
         char c = static_cast<char>(s[1] | 0x20);
-        if (c == 'x') base = 16, i = 2;
-        else if (c == 'o') base = 8, i = 2;
-        else if (c == 'b') base = 2, i = 2;
-        else base = 8, i = 1;
+        if (c == 'x')
+            base = 16, i = 2;
+        else if (c == 'o')
+            base = 8, i = 2;
+        else if (c == 'b')
+            base = 2, i = 2;
+        else
+            base = 8, i = 1;
     }
     unsigned __int128 v = 0;
     const unsigned __int128 limit = static_cast<unsigned __int128>(~static_cast<unsigned __int128>(0)) >> 1;
     for (; i < s.size(); i++) {
         int d;
         char c = s[i];
-        if (c >= '0' && c <= '9') d = c - '0';
-        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') d = (c | 0x20) - 'a' + 10;
-        else return false;
+        if (c >= '0' && c <= '9')
+            d = c - '0';
+        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+            d = (c | 0x20) - 'a' + 10;
+        else
+            return false;
         if (d >= base) return false;
         if (v > (limit - d) / base) return false;
         v = v * base + d;
@@ -116,8 +125,8 @@ void Checker::updateExprType(Expr* e, Type* t, bool final) {
                 lhs.mode = Mode::Value;
                 lhs.expr = b->x;
                 lhs.type = t;
-                error(b->x, std::string(kInvalidOp) + "shifted operand " + exprString(b->x) + " (type " + ts(t) +
-                                ") must be integer");
+                error(b->x, std::string(kInvalidOp) + "shifted operand " + exprString(b->x) + " (type " +
+                                ts(t) + ") must be integer");
             }
         } else {
             updateExprType(b->x, t, final);
@@ -137,7 +146,8 @@ void Checker::updateExprType(Expr* e, Type* t, bool final) {
     if (e->constant != nullptr) {
         if (auto* b = under(nt)->as<Basic>()) {
             Constant r;
-            if (types::representable(*e->constant, b, &r) == Representable::Yes) e->constant = ctx.constant(r);
+            if (types::representable(*e->constant, b, &r) == Representable::Yes)
+                e->constant = ctx.constant(r);
         }
     }
 }
@@ -223,9 +233,12 @@ void Checker::convertUntyped(Operand& x, Type* target) {
     if (!implicitTypeAndValue(x, target, nt, code)) {
         Type* t = under(target);
         std::string msg;
-        if (code == 2) msg = opString(x) + " truncated to " + ts(t);
-        else if (code == 3) msg = opString(x) + " overflows " + ts(t);
-        else msg = "cannot convert " + opString(x) + " to type " + ts(t);
+        if (code == 2)
+            msg = opString(x) + " truncated to " + ts(t);
+        else if (code == 3)
+            msg = opString(x) + " overflows " + ts(t);
+        else
+            msg = "cannot convert " + opString(x) + " to type " + ts(t);
         error(x.expr, msg);
         x.mode = Mode::Invalid;
         return;
@@ -246,9 +259,12 @@ void Checker::representable(Operand& x, Basic* t) {
     }
     bool numeric = isNumeric(x.type) && isNumeric(t);
     std::string msg;
-    if (numeric && res == Representable::Truncated) msg = opString(x) + " truncated to " + ts(t);
-    else if (numeric) msg = opString(x) + " overflows " + ts(t);
-    else msg = "cannot convert " + opString(x) + " to type " + ts(t);
+    if (numeric && res == Representable::Truncated)
+        msg = opString(x) + " truncated to " + ts(t);
+    else if (numeric)
+        msg = opString(x) + " overflows " + ts(t);
+    else
+        msg = "cannot convert " + opString(x) + " to type " + ts(t);
     error(x.expr, msg);
     x.mode = Mode::Invalid;
 }
@@ -330,8 +346,9 @@ void Checker::multiExpr(std::vector<Operand>& xs, Expr* e) {
     Operand x;
     rawExpr(x, e, nullptr);
     if (x.mode == Mode::NoValue || x.mode == Mode::Builtin || x.mode == Mode::TypeExpr) {
-        const char* what = x.mode == Mode::NoValue ? " used as value" : x.mode == Mode::Builtin ? " must be called"
-                                                                                             : " is not an expression";
+        const char* what = x.mode == Mode::NoValue   ? " used as value"
+                           : x.mode == Mode::Builtin ? " must be called"
+                                                     : " is not an expression";
         error(e, opString(x) + what);
         x.mode = Mode::Invalid;
     }
@@ -375,8 +392,7 @@ void Checker::ident(Operand& x, Ident* e, Named* def, bool wantType) {
     (void)wantType;
     if (obj->pkg == pkg && obj->parent == pkg->scope) {
         objDecl(obj);
-        if (curDecl != nullptr && obj->kind != ObjKind::TypeName)
-            curDecl->deps.insert(obj);
+        if (curDecl != nullptr && obj->kind != ObjKind::TypeName) curDecl->deps.insert(obj);
     }
     switch (obj->kind) {
     case ObjKind::PkgName:
@@ -452,7 +468,8 @@ void Checker::markAddressTaken(Expr* e) {
         return;
     }
     if (auto* s = as<SelectorExpr>(e)) {
-        if (s->selection != nullptr && s->selection->kind == SelectionKind::FieldVal && !s->selection->indirect)
+        if (s->selection != nullptr && s->selection->kind == SelectionKind::FieldVal &&
+            !s->selection->indirect)
             markAddressTaken(s->x);
         return;
     }
@@ -634,8 +651,8 @@ void Checker::unary(Operand& x, UnaryExpr* e) {
     default: ok = false;
     }
     if (!ok) {
-        error(e, std::string(kInvalidOp) + "operator " + std::string(syntax::tokString(e->op)) + " not defined on " +
-                     opString(x));
+        error(e, std::string(kInvalidOp) + "operator " + std::string(syntax::tokString(e->op)) +
+                     " not defined on " + opString(x));
         x.mode = Mode::Invalid;
         return;
     }
@@ -719,12 +736,14 @@ void Checker::comparison(Operand& x, Operand& y, Tok op, Expr* e, bool xNil, boo
             ok = false;
             errOp = &x;
             Type* u = under(x.type);
-            if (u->is<Slice>() || u->is<Signature>() || u->is<Map>()) cause = kstr(x.type) + " can only be compared to nil";
+            if (u->is<Slice>() || u->is<Signature>() || u->is<Map>())
+                cause = kstr(x.type) + " can only be compared to nil";
         } else if (!comparable(y.type)) {
             ok = false;
             errOp = &y;
             Type* u = under(y.type);
-            if (u->is<Slice>() || u->is<Signature>() || u->is<Map>()) cause = kstr(y.type) + " can only be compared to nil";
+            if (u->is<Slice>() || u->is<Signature>() || u->is<Map>())
+                cause = kstr(y.type) + " can only be compared to nil";
         }
     } else {
         if (!isOrdered(x.type)) {
@@ -740,10 +759,12 @@ void Checker::comparison(Operand& x, Operand& y, Tok op, Expr* e, bool xNil, boo
             cause = "operator " + std::string(syntax::tokString(op)) + " not defined on " + kstr(errOp->type);
         if (e == nullptr) {
             // switch case: error at the case expression
-            error(x.expr, "invalid case " + exprString(x.expr) + " in switch on " + exprString(y.expr) + " (" + cause + ")");
+            error(x.expr, "invalid case " + exprString(x.expr) + " in switch on " + exprString(y.expr) +
+                              " (" + cause + ")");
         } else {
-            error(errOp->expr, std::string(kInvalidOp) + exprString(x.expr) + " " + std::string(syntax::tokString(op)) +
-                                   " " + exprString(y.expr) + " (" + cause + ")");
+            error(errOp->expr, std::string(kInvalidOp) + exprString(x.expr) + " " +
+                                   std::string(syntax::tokString(op)) + " " + exprString(y.expr) + " (" +
+                                   cause + ")");
         }
         x.mode = Mode::Invalid;
         return;
@@ -891,15 +912,16 @@ void Checker::binary(Operand& x, Expr* e, Expr* lhs, Expr* rhs, Tok op, Pos opPo
     default: ok = false;
     }
     if (!ok) {
-        error(x.expr, std::string(kInvalidOp) + "operator " + std::string(syntax::tokString(op)) + " not defined on " +
-                          opString(x));
+        error(x.expr, std::string(kInvalidOp) + "operator " + std::string(syntax::tokString(op)) +
+                          " not defined on " + opString(x));
         x.mode = Mode::Invalid;
         return;
     }
     if (op == Tok::Quo || op == Tok::Rem) {
         if ((x.mode == Mode::Constant || isInteger(x.type)) && y.mode == Mode::Constant) {
             Constant z = y.val;
-            bool zero = (z.kind == Constant::Kind::Int && z.i == 0) || (z.kind == Constant::Kind::Float && z.f == 0);
+            bool zero =
+                (z.kind == Constant::Kind::Int && z.i == 0) || (z.kind == Constant::Kind::Float && z.f == 0);
             if (zero) {
                 error(y.expr, std::string(kInvalidOp) + "division by zero");
                 x.mode = Mode::Invalid;
@@ -961,7 +983,8 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, Type* hint) {
     Type* base = nullptr;
     if (e->litType != nullptr) {
         auto* at = as<ArrayType>(e->litType);
-        if (at != nullptr && at->len != nullptr && isa<Ellipsis>(at->len) && cast<Ellipsis>(at->len)->elt == nullptr) {
+        if (at != nullptr && at->len != nullptr && isa<Ellipsis>(at->len) &&
+            cast<Ellipsis>(at->len)->elt == nullptr) {
             // [...]T{...}: the length is the number of elements.
             Type* elem = typExpr(at->elem);
             typ = ctx.array(elem, 0); // placeholder; fixed below
@@ -980,12 +1003,15 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, Type* hint) {
                 if (auto* kv = as<KeyValueExpr>(el)) {
                     int64_t i;
                     if (this->index(kv->key, -1, &i)) {
-                        if (i >= 0) index = i;
-                        else error(el, "index " + exprString(kv->key) + " must be integer constant");
+                        if (i >= 0)
+                            index = i;
+                        else
+                            error(el, "index " + exprString(kv->key) + " must be integer constant");
                     }
                     val = kv->value;
                 }
-                if (visited[index]) error(el, "duplicate index " + std::to_string(index) + " in array or slice literal");
+                if (visited[index])
+                    error(el, "duplicate index " + std::to_string(index) + " in array or slice literal");
                 visited[index] = true;
                 index++;
                 max = std::max(max, index);
@@ -1042,9 +1068,11 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, Type* hint) {
                 if (i < 0) {
                     LookupResult r = lookupFieldOrMethod(base, false, pkg, key->name);
                     if (r.obj != nullptr && r.obj->as<Var>() != nullptr)
-                        error(kv, "cannot use promoted field " + key->name + " in struct literal of type " + ts(base));
+                        error(kv, "cannot use promoted field " + key->name + " in struct literal of type " +
+                                      ts(base));
                     else
-                        error(kv->key, "unknown field " + key->name + " in struct literal of type " + ts(base));
+                        error(kv->key,
+                              "unknown field " + key->name + " in struct literal of type " + ts(base));
                     Operand v;
                     expr(v, kv->value);
                     continue;
@@ -1077,14 +1105,15 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, Type* hint) {
                 }
                 Var* fld = s->fields[i];
                 if (!fld->exported() && fld->pkg != pkg) {
-                    error(v.expr, "implicit assignment to unexported field " + fld->name + " in struct literal of type " +
-                                      ts(base));
+                    error(v.expr, "implicit assignment to unexported field " + fld->name +
+                                      " in struct literal of type " + ts(base));
                 }
                 assignment(v, fld->type, "struct literal");
                 i++;
             }
             if (i < s->fields.size() && i == e->elts.size())
-                error(e->rbrace.valid() ? e->rbrace : e->pos, "too few values in struct literal of type " + ts(base));
+                error(e->rbrace.valid() ? e->rbrace : e->pos,
+                      "too few values in struct literal of type " + ts(base));
         }
         break;
     }
@@ -1109,12 +1138,14 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, Type* hint) {
                 }
                 val = kv->value;
             } else if (length >= 0 && index >= length) {
-                error(el, "index " + std::to_string(index) + " is out of bounds (>= " + std::to_string(length) + ")");
+                error(el, "index " + std::to_string(index) +
+                              " is out of bounds (>= " + std::to_string(length) + ")");
             } else {
                 validIndex = true;
             }
             if (validIndex) {
-                if (visited[index]) error(el, "duplicate index " + std::to_string(index) + " in array or slice literal");
+                if (visited[index])
+                    error(el, "duplicate index " + std::to_string(index) + " in array or slice literal");
                 visited[index] = true;
             }
             index++;
@@ -1142,8 +1173,10 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, Type* hint) {
                 bool dup = false;
                 for (const Constant& c : seenKeys)
                     if (c.kind == k.val.kind && compareOp(Tok::Eql, c, k.val)) dup = true;
-                if (dup) error(kv->key, "duplicate key " + exprString(kv->key) + " in map literal");
-                else seenKeys.push_back(k.val);
+                if (dup)
+                    error(kv->key, "duplicate key " + exprString(kv->key) + " in map literal");
+                else
+                    seenKeys.push_back(k.val);
             }
             Operand v;
             exprWithHint(v, kv->value, m->elem);
@@ -1207,8 +1240,8 @@ bool Checker::index(Expr* e, int64_t max, int64_t* value) {
     if (x.val.isUnknown()) return false;
     int64_t v = x.val.int64();
     if (max >= 0 && v >= max) {
-        error(x.expr, std::string(kInvalidArg) + "index " + x.val.toString() + " out of bounds [0:" + std::to_string(max) +
-                          "]");
+        error(x.expr, std::string(kInvalidArg) + "index " + x.val.toString() +
+                          " out of bounds [0:" + std::to_string(max) + "]");
         return false;
     }
     *value = v;
@@ -1348,7 +1381,8 @@ void Checker::sliceExpr(Operand& x, SliceExpr* e) {
         if (vals[i] < 0) continue;
         for (int j = i + 1; j < 3; j++) {
             if (vals[j] >= 0 && vals[j] < vals[i]) {
-                error(idx[j], "invalid slice indices: " + std::to_string(vals[j]) + " < " + std::to_string(vals[i]));
+                error(idx[j],
+                      "invalid slice indices: " + std::to_string(vals[j]) + " < " + std::to_string(vals[i]));
                 return;
             }
         }
@@ -1384,8 +1418,10 @@ void Checker::selector(Operand& x, SelectorExpr* e, bool wantType) {
             id->mode = static_cast<uint8_t>(Mode::Invalid);
             Object* m = pn->imported->scope->lookup(sel);
             if (m == nullptr || !m->exported()) {
-                if (m != nullptr) error(e->sel, "name " + sel + " not exported by package " + pn->imported->name);
-                else error(e->sel, "undefined: " + id->name + "." + sel);
+                if (m != nullptr)
+                    error(e->sel, "name " + sel + " not exported by package " + pn->imported->name);
+                else
+                    error(e->sel, "undefined: " + id->name + "." + sel);
                 return;
             }
             e->pkgObj = m;
@@ -1437,8 +1473,8 @@ void Checker::selector(Operand& x, SelectorExpr* e, bool wantType) {
             error(e->sel, why);
         } else if (r.indirect) {
             if (x.mode == Mode::TypeExpr)
-                error(e->sel, "invalid method expression " + exprString(e) + " (needs pointer receiver (*" + ts(x.type) +
-                                  ")." + sel + ")");
+                error(e->sel, "invalid method expression " + exprString(e) + " (needs pointer receiver (*" +
+                                  ts(x.type) + ")." + sel + ")");
             else
                 error(e->sel, "cannot call pointer method " + sel + " on " + ts(x.type));
         } else {
@@ -1458,8 +1494,10 @@ void Checker::selector(Operand& x, SelectorExpr* e, bool wantType) {
             std::string msg = exprString(e) + " undefined (type " + ts(shown) + " has no " + what + " " + sel;
             if (!alt.empty()) msg += ", but does have " + alt;
             msg += ")";
-            if (isInterface(x.type) == false && isPointer(x.type) && isInterface(under(x.type)->as<Pointer>()->elem))
-                msg = exprString(e) + " undefined (type " + ts(shown) + " is pointer to interface, not interface)";
+            if (isInterface(x.type) == false && isPointer(x.type) &&
+                isInterface(under(x.type)->as<Pointer>()->elem))
+                msg = exprString(e) + " undefined (type " + ts(shown) +
+                      " is pointer to interface, not interface)";
             error(e->sel, msg);
         }
         x.mode = Mode::Invalid;
@@ -1493,8 +1531,10 @@ void Checker::selector(Operand& x, SelectorExpr* e, bool wantType) {
     }
     if (auto* f = r.obj->as<Var>()) {
         selection->kind = SelectionKind::FieldVal;
-        if (x.mode == Mode::Variable || r.indirect) x.mode = Mode::Variable;
-        else x.mode = Mode::Value;
+        if (x.mode == Mode::Variable || r.indirect)
+            x.mode = Mode::Variable;
+        else
+            x.mode = Mode::Value;
         x.type = f->type;
     } else {
         auto* m = r.obj->as<Func>();
@@ -1516,12 +1556,12 @@ void Checker::typeAssertion(Expr* e, Operand& x, Type* T, bool typeSwitch) {
     if (m == nullptr) return;
     std::string cause = missingMethodCause(T, x.type, m, wrongType, have, ptrRecv);
     if (typeSwitch) {
-        error(e, "impossible type switch case: " + exprString(e) + "\n\t" + opString(x) + " cannot have dynamic type " +
-                     ts(T) + " " + cause);
+        error(e, "impossible type switch case: " + exprString(e) + "\n\t" + opString(x) +
+                     " cannot have dynamic type " + ts(T) + " " + cause);
         return;
     }
-    error(e, "impossible type assertion: " + exprString(e) + "\n\t" + ts(T) + " does not implement " + ts(x.type) + " " +
-                 cause);
+    error(e, "impossible type assertion: " + exprString(e) + "\n\t" + ts(T) + " does not implement " +
+                 ts(x.type) + " " + cause);
 }
 
 } // namespace gol::types

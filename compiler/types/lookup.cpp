@@ -39,7 +39,8 @@ std::vector<int> concat(const std::vector<int>& a, int i) {
 
 } // namespace
 
-Checker::LookupResult Checker::lookupFieldOrMethod(Type* T, bool addressable, Package* p, const std::string& name) {
+Checker::LookupResult Checker::lookupFieldOrMethod(Type* T, bool addressable, Package* p,
+                                                   const std::string& name) {
     LookupResult res;
     if (name == "_" || T == nullptr || isInvalid(T)) return res;
     bool isPtr = false;
@@ -94,7 +95,8 @@ Checker::LookupResult Checker::lookupFieldOrMethod(Type* T, bool addressable, Pa
                     if (res.obj == nullptr && f->embedded) {
                         bool fp = false;
                         Type* ft = deref(f->type, &fp);
-                        next.push_back({ft, concat(e.index, static_cast<int>(i)), e.indirect || fp, e.multiples});
+                        next.push_back(
+                            {ft, concat(e.index, static_cast<int>(i)), e.indirect || fp, e.multiples});
                     }
                 }
             } else if (auto* it = u->as<Interface>()) {
@@ -249,7 +251,8 @@ bool Checker::implements(Type* V, Type* T, std::string* cause) {
     Func* m = missingMethod(V, it, true, &wrongType, &have, &ptrRecv);
     if (m == nullptr) return true;
     if (cause != nullptr)
-        *cause = ts(V) + " does not implement " + ts(T) + " " + missingMethodCause(V, T, m, wrongType, have, ptrRecv);
+        *cause = ts(V) + " does not implement " + ts(T) + " " +
+                 missingMethodCause(V, T, m, wrongType, have, ptrRecv);
     return false;
 }
 

@@ -10,8 +10,10 @@ bool Object::exported() const {
     // Non-ASCII: decode the first rune and treat the common upper-case blocks
     // (Latin-1, Latin Extended, Greek, Cyrillic) as Go's unicode.IsUpper does.
     uint32_t r = 0;
-    if ((c & 0xE0) == 0xC0 && name.size() >= 2) r = ((c & 0x1F) << 6) | (name[1] & 0x3F);
-    else return false;
+    if ((c & 0xE0) == 0xC0 && name.size() >= 2)
+        r = ((c & 0x1F) << 6) | (name[1] & 0x3F);
+    else
+        return false;
     if (r >= 0xC0 && r <= 0xDE && r != 0xD7) return true;
     if (r >= 0x100 && r <= 0x17F) return (r & 1) == 0;
     if (r >= 0x391 && r <= 0x3AB) return true;

@@ -98,9 +98,9 @@ struct TypeName : Object {
 // implemented natively: the code generator binds them by package path and name
 // ("strings.Repeat", "strings.Builder.WriteString").
 struct Func : Object {
-    Var* recv = nullptr;        // the receiver (its type is T or *T), for methods
-    bool ptrRecv = false;       // receiver type is *T
-    Type* recvBase = nullptr;   // T (the Named) for methods
+    Var* recv = nullptr;              // the receiver (its type is T or *T), for methods
+    bool ptrRecv = false;             // receiver type is *T
+    Type* recvBase = nullptr;         // T (the Named) for methods
     const Interface* iface = nullptr; // for interface methods
     ast::FuncDecl* decl = nullptr;    // nullptr for interface methods and methods of predeclared error
     Func(std::string n, Type* sig, Package* p, Pos ps) : Object(ObjKind::Func, std::move(n), sig, p, ps) {}
@@ -140,7 +140,8 @@ enum class BuiltinId : uint8_t {
 
 struct Builtin : Object {
     BuiltinId id;
-    Builtin(std::string n, BuiltinId i) : Object(ObjKind::Builtin, std::move(n), nullptr, nullptr, {}), id(i) {}
+    Builtin(std::string n, BuiltinId i)
+        : Object(ObjKind::Builtin, std::move(n), nullptr, nullptr, {}), id(i) {}
     static bool classof(ObjKind k) { return k == ObjKind::Builtin; }
 };
 

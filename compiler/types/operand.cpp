@@ -99,8 +99,10 @@ void writeExpr(std::string& out, const Expr* e) {
         auto* t = cast<TypeAssertExpr>(e);
         writeExpr(out, t->x);
         out += ".(";
-        if (t->assertType == nullptr) out += "type";
-        else writeExpr(out, t->assertType);
+        if (t->assertType == nullptr)
+            out += "type";
+        else
+            writeExpr(out, t->assertType);
         out += ')';
         return;
     }
@@ -228,24 +230,37 @@ std::string Checker::opString(const Operand& x) {
             hasType = true;
         }
     }
-    static const char* const kModes[] = {"invalid operand", "no value", "built-in", "type", "constant",
-                                         "variable", "map index expression", "value", "comma, ok expression"};
+    static const char* const kModes[] = {"invalid operand",
+                                         "no value",
+                                         "built-in",
+                                         "type",
+                                         "constant",
+                                         "variable",
+                                         "map index expression",
+                                         "value",
+                                         "comma, ok expression"};
     buf += kModes[static_cast<int>(x.mode)];
     if (x.mode == Mode::Constant) {
         std::string s = x.val.toString();
         if (s != expr) buf += ' ' + s;
     }
     if (hasType) {
-        if (!isInvalid(x.type)) buf += " of type " + ts(x.type);
-        else buf += " with invalid type";
+        if (!isInvalid(x.type))
+            buf += " of type " + ts(x.type);
+        else
+            buf += " with invalid type";
     }
     if (!expr.empty()) buf += ')';
     return buf;
 }
 
-void Checker::error(Pos pos, std::string msg) { diags.error(fileName, pos, std::move(msg)); }
+void Checker::error(Pos pos, std::string msg) {
+    diags.error(fileName, pos, std::move(msg));
+}
 
-void Checker::error(const ast::Node* at, std::string msg) { error(at != nullptr ? at->pos : Pos{}, std::move(msg)); }
+void Checker::error(const ast::Node* at, std::string msg) {
+    error(at != nullptr ? at->pos : Pos{}, std::move(msg));
+}
 
 // ---------------------------------------------------------------------------
 
@@ -256,19 +271,24 @@ Scope* Checker::openScope() {
     return s;
 }
 
-void Checker::closeScope() { scope = scope->parent; }
+void Checker::closeScope() {
+    scope = scope->parent;
+}
 
 void Checker::declare(Scope* s, Ident* id, Object* obj) {
     if (id != nullptr) id->obj = obj;
     if (obj->name == "_") return;
     if (Object* prev = s->insert(obj)) {
         std::string msg = obj->name + " redeclared in this block";
-        if (prev->pos.valid()) msg += "\n\t" + formatPos(fileName, prev->pos) + ": other declaration of " + obj->name;
+        if (prev->pos.valid())
+            msg += "\n\t" + formatPos(fileName, prev->pos) + ": other declaration of " + obj->name;
         error(obj->pos, msg);
     }
 }
 
-Object* Checker::lookup(const std::string& name) { return scope->lookupParent(name); }
+Object* Checker::lookup(const std::string& name) {
+    return scope->lookupParent(name);
+}
 
 // Reports unused variables of a function's scopes (Go: "declared and not used: x"),
 // sorted by position.
@@ -276,7 +296,8 @@ void Checker::usage(Scope* s) {
     std::vector<Var*> unused;
     for (Object* o : s->elems) {
         auto* v = o->as<Var>();
-        if (v != nullptr && !v->used && !v->isParam && !v->isResult && !v->isPackageLevel) unused.push_back(v);
+        if (v != nullptr && !v->used && !v->isParam && !v->isResult && !v->isPackageLevel)
+            unused.push_back(v);
     }
     std::sort(unused.begin(), unused.end(), [](Var* a, Var* b) { return a->pos < b->pos; });
     for (Var* v : unused)

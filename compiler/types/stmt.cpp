@@ -138,8 +138,8 @@ class Branches {
                             f->target = l;
                             li->used = true;
                             if (jumpsOverVarDecl(f))
-                                c_.error(f->label, "goto " + l->label->name + " jumps over declaration of " + varName +
-                                                       " at " + formatPos(c_.fileName, varPos));
+                                c_.error(f->label, "goto " + l->label->name + " jumps over declaration of " +
+                                                       varName + " at " + formatPos(c_.fileName, varPos));
                         } else {
                             keep.push_back(f);
                         }
@@ -162,12 +162,16 @@ class Branches {
                 if (s->label == nullptr) {
                     switch (s->tok) {
                     case Tok::Break:
-                        if (ctxt.breaks != nullptr) s->target = ctxt.breaks;
-                        else c_.error(s, "break is not in a loop, switch, or select");
+                        if (ctxt.breaks != nullptr)
+                            s->target = ctxt.breaks;
+                        else
+                            c_.error(s, "break is not in a loop, switch, or select");
                         break;
                     case Tok::Continue:
-                        if (ctxt.continues != nullptr) s->target = ctxt.continues;
-                        else c_.error(s, "continue is not in a loop");
+                        if (ctxt.continues != nullptr)
+                            s->target = ctxt.continues;
+                        else
+                            c_.error(s, "continue is not in a loop");
                         break;
                     case Tok::Fallthrough: {
                         std::string msg = "fallthrough statement out of place";
@@ -197,8 +201,8 @@ class Branches {
                     LabeledStmt* t = enclosingTarget(b, name, &declared);
                     if (t != nullptr) {
                         Stmt* ts = t->stmt;
-                        if (isa<SwitchStmt>(ts) || isa<TypeSwitchStmt>(ts) || isa<SelectStmt>(ts) || isa<ForStmt>(ts) ||
-                            isa<RangeStmt>(ts))
+                        if (isa<SwitchStmt>(ts) || isa<TypeSwitchStmt>(ts) || isa<SelectStmt>(ts) ||
+                            isa<ForStmt>(ts) || isa<RangeStmt>(ts))
                             s->target = ts;
                         else
                             c_.error(s->label, "invalid break label " + name);
@@ -212,8 +216,10 @@ class Branches {
                 case Tok::Continue: {
                     LabeledStmt* t = enclosingTarget(b, name, &declared);
                     if (t != nullptr) {
-                        if (isa<ForStmt>(t->stmt) || isa<RangeStmt>(t->stmt)) s->target = t->stmt;
-                        else c_.error(s->label, "invalid continue label " + name);
+                        if (isa<ForStmt>(t->stmt) || isa<RangeStmt>(t->stmt))
+                            s->target = t->stmt;
+                        else
+                            c_.error(s->label, "invalid continue label " + name);
                     } else if (declared) {
                         c_.error(s->label, "invalid continue label " + name);
                     } else {
@@ -222,8 +228,10 @@ class Branches {
                     break;
                 }
                 case Tok::Goto:
-                    if (LabeledStmt* t = gotoTarget(b, name)) s->target = t;
-                    else fwdGotos.push_back(s);
+                    if (LabeledStmt* t = gotoTarget(b, name))
+                        s->target = t;
+                    else
+                        fwdGotos.push_back(s);
                     break;
                 default: break;
                 }
@@ -352,8 +360,12 @@ bool breaksTo(Stmt* s, Stmt* target) {
 }
 } // namespace
 
-bool Checker::hasBreak(Stmt* s, const std::string&, bool) { return breaksTo(s, s); }
-bool Checker::hasBreakList(const std::vector<Stmt*>&, const std::string&, bool) { return false; }
+bool Checker::hasBreak(Stmt* s, const std::string&, bool) {
+    return breaksTo(s, s);
+}
+bool Checker::hasBreakList(const std::vector<Stmt*>&, const std::string&, bool) {
+    return false;
+}
 
 bool Checker::isTerminating(Stmt* s, const std::string& label) {
     switch (s->kind) {
@@ -370,14 +382,17 @@ bool Checker::isTerminating(Stmt* s, const std::string& label) {
                id->obj->as<Builtin>()->id == BuiltinId::Panic;
     }
     case ast::Kind::BlockStmt: return isTerminatingList(cast<BlockStmt>(s)->list, "");
-    case ast::Kind::LabeledStmt: return isTerminating(cast<LabeledStmt>(s)->stmt, cast<LabeledStmt>(s)->label->name);
+    case ast::Kind::LabeledStmt:
+        return isTerminating(cast<LabeledStmt>(s)->stmt, cast<LabeledStmt>(s)->label->name);
     case ast::Kind::IfStmt: {
         auto* i = cast<IfStmt>(s);
-        return i->els != nullptr && i->body != nullptr && isTerminating(i->body, "") && isTerminating(i->els, "");
+        return i->els != nullptr && i->body != nullptr && isTerminating(i->body, "") &&
+               isTerminating(i->els, "");
     }
     case ast::Kind::SwitchStmt:
     case ast::Kind::TypeSwitchStmt: {
-        const auto& clauses = s->kind == ast::Kind::SwitchStmt ? cast<SwitchStmt>(s)->clauses : cast<TypeSwitchStmt>(s)->clauses;
+        const auto& clauses = s->kind == ast::Kind::SwitchStmt ? cast<SwitchStmt>(s)->clauses
+                                                               : cast<TypeSwitchStmt>(s)->clauses;
         bool hasDefault = false;
         for (CaseClause* cc : clauses) {
             if (cc->isDefault) hasDefault = true;
@@ -509,7 +524,8 @@ void Checker::stmt(unsigned ctxt, Stmt* s) {
         if (x.invalid()) return;
         if (!isNumeric(x.type)) {
             std::string op = is->tok == Tok::Inc ? "++" : "--";
-            error(is->x, "invalid operation: " + exprString(is->x) + op + " (non-numeric type " + ts(x.type) + ")");
+            error(is->x,
+                  "invalid operation: " + exprString(is->x) + op + " (non-numeric type " + ts(x.type) + ")");
             return;
         }
         x.mode = Mode::Value;
@@ -601,8 +617,9 @@ void Checker::returnStmt(ReturnStmt* s) {
         for (Var* v : fn->results) {
             Object* alt = lookup(v->name);
             if (alt != nullptr && alt != v) {
-                error(s, "result parameter " + v->name + " not in scope at return\n\t" + formatPos(fileName, alt->pos) +
-                             ": inner declaration of var " + v->name + " " + ts(alt->type));
+                error(s, "result parameter " + v->name + " not in scope at return\n\t" +
+                             formatPos(fileName, alt->pos) + ": inner declaration of var " + v->name + " " +
+                             ts(alt->type));
             }
         }
         return;
@@ -634,8 +651,10 @@ void Checker::switchStmt(unsigned inner, SwitchStmt* s) {
     CaseClause* first = nullptr;
     for (CaseClause* c : s->clauses) {
         if (!c->isDefault) continue;
-        if (first != nullptr) error(c, "multiple defaults (first at " + formatPos(fileName, first->pos) + ")");
-        else first = c;
+        if (first != nullptr)
+            error(c, "multiple defaults (first at " + formatPos(fileName, first->pos) + ")");
+        else
+            first = c;
     }
     struct Seen {
         Constant val;
@@ -664,8 +683,8 @@ void Checker::switchStmt(unsigned inner, SwitchStmt* s) {
             } else {
                 // tagless switch: the case must be a boolean
                 if (!isBoolean(v.type)) {
-                    error(v.expr, "invalid case " + exprString(v.expr) + " in switch (mismatched types " + ts(v.type) +
-                                      " and bool)");
+                    error(v.expr, "invalid case " + exprString(v.expr) + " in switch (mismatched types " +
+                                      ts(v.type) + " and bool)");
                     continue;
                 }
                 res.mode = v.mode;
@@ -673,10 +692,12 @@ void Checker::switchStmt(unsigned inner, SwitchStmt* s) {
             if (res.invalid()) continue;
             if (v.mode != Mode::Constant) continue;
             Constant::Kind k = v.val.kind;
-            if (k != Constant::Kind::Int && k != Constant::Kind::Float && k != Constant::Kind::String) continue;
+            if (k != Constant::Kind::Int && k != Constant::Kind::Float && k != Constant::Kind::String)
+                continue;
             bool dup = false;
             for (const Seen& sv : seen) {
-                if (sv.val.kind == v.val.kind && compareOp(Tok::Eql, sv.val, v.val) && identical(sv.type, v.type)) {
+                if (sv.val.kind == v.val.kind && compareOp(Tok::Eql, sv.val, v.val) &&
+                    identical(sv.type, v.type)) {
                     error(v.expr, "duplicate case " + opString(v) + " in expression switch\n\t" +
                                       formatPos(fileName, sv.pos) + ": previous case");
                     dup = true;
@@ -703,8 +724,10 @@ void Checker::typeSwitchStmt(unsigned inner, TypeSwitchStmt* s) {
     if (guard != nullptr) {
         expr(x, guard->x);
         if (!x.invalid()) {
-            if (isInterface(x.type)) valid = true;
-            else error(guard->x, opString(x) + " is not an interface");
+            if (isInterface(x.type))
+                valid = true;
+            else
+                error(guard->x, opString(x) + " is not an interface");
         }
         guard->type = x.type;
         guard->mode = static_cast<uint8_t>(x.invalid() ? Mode::Invalid : Mode::Value);
@@ -712,8 +735,10 @@ void Checker::typeSwitchStmt(unsigned inner, TypeSwitchStmt* s) {
     CaseClause* first = nullptr;
     for (CaseClause* c : s->clauses) {
         if (!c->isDefault) continue;
-        if (first != nullptr) error(c, "multiple defaults (first at " + formatPos(fileName, first->pos) + ")");
-        else first = c;
+        if (first != nullptr)
+            error(c, "multiple defaults (first at " + formatPos(fileName, first->pos) + ")");
+        else
+            first = c;
     }
     std::vector<Var*> lhsVars;
     std::vector<std::pair<Type*, Expr*>> seen; // nullptr type = nil case
@@ -736,8 +761,8 @@ void Checker::typeSwitchStmt(unsigned inner, TypeSwitchStmt* s) {
             bool dup = false;
             for (auto& [st, se] : seen) {
                 if ((t == nullptr && st == nullptr) || (t != nullptr && st != nullptr && identical(t, st))) {
-                    error(e, "duplicate case " + (t == nullptr ? std::string("nil") : ts(t)) + " in type switch\n\t" +
-                                 formatPos(fileName, se->pos) + ": previous case");
+                    error(e, "duplicate case " + (t == nullptr ? std::string("nil") : ts(t)) +
+                                 " in type switch\n\t" + formatPos(fileName, se->pos) + ": previous case");
                     dup = true;
                     break;
                 }
@@ -775,13 +800,16 @@ void Checker::selectStmt(unsigned inner, SelectStmt* s) {
     CommClause* first = nullptr;
     for (CommClause* c : s->clauses) {
         if (c->comm != nullptr) continue;
-        if (first != nullptr) error(c, "multiple defaults (first at " + formatPos(fileName, first->pos) + ")");
-        else first = c;
+        if (first != nullptr)
+            error(c, "multiple defaults (first at " + formatPos(fileName, first->pos) + ")");
+        else
+            first = c;
     }
     for (CommClause* clause : s->clauses) {
         bool valid = false;
         Expr* rhs = nullptr;
-        if (clause->comm == nullptr || isa<SendStmt>(clause->comm)) valid = true;
+        if (clause->comm == nullptr || isa<SendStmt>(clause->comm))
+            valid = true;
         else if (auto* a = as<AssignStmt>(clause->comm)) {
             if (a->rhs.size() == 1) rhs = a->rhs[0];
         } else if (auto* es = as<ExprStmt>(clause->comm)) {
@@ -845,7 +873,8 @@ void Checker::rangeStmt(unsigned inner, RangeStmt* s) {
             val = m->elem;
             ok = true;
         } else if (auto* c = u->as<Chan>()) {
-            if (c->dir == ChanDir::Send) cause = "receive from send-only channel";
+            if (c->dir == ChanDir::Send)
+                cause = "receive from send-only channel";
             else {
                 key = c->elem;
                 ok = true;
@@ -853,8 +882,10 @@ void Checker::rangeStmt(unsigned inner, RangeStmt* s) {
         } else if (u->is<Signature>()) {
             cause = "requires go1.23 or later";
         }
-        if (!ok && !cause.empty()) error(s->x, "cannot range over " + opString(x) + ": " + cause);
-        else if (!ok) error(s->x, "cannot range over " + opString(x));
+        if (!ok && !cause.empty())
+            error(s->x, "cannot range over " + opString(x) + ": " + cause);
+        else if (!ok)
+            error(s->x, "cannot range over " + opString(x));
         else if (val == nullptr && s->value != nullptr)
             error(s->value, "range over " + opString(x) + " permits only one iteration variable");
         if (!ok) key = val = nullptr;

@@ -1,7 +1,7 @@
 // Type predicates and Go-spelled type strings.
+#include "compiler/types/type.hpp"
 #include "compiler/types/context.hpp"
 #include "compiler/types/object.hpp"
-#include "compiler/types/type.hpp"
 
 namespace gol::types {
 
@@ -29,7 +29,9 @@ Type* under(Type* t) {
     return t;
 }
 
-const Type* under(const Type* t) { return under(const_cast<Type*>(t)); }
+const Type* under(const Type* t) {
+    return under(const_cast<Type*>(t));
+}
 
 bool identical(const Type* a, const Type* b) {
     if (a == b) return true;
@@ -37,7 +39,9 @@ bool identical(const Type* a, const Type* b) {
     return a->canon == b->canon;
 }
 
-bool isInvalid(const Type* t) { return t == nullptr || t->kind == Kind::Invalid; }
+bool isInvalid(const Type* t) {
+    return t == nullptr || t->kind == Kind::Invalid;
+}
 
 bool isBasicInfo(const Type* t, uint16_t info) {
     t = under(t);
@@ -50,7 +54,9 @@ bool isUntyped(const Type* t) {
     return t != nullptr && t->kind >= Kind::UntypedBool && t->kind <= Kind::UntypedNil;
 }
 
-bool isTyped(const Type* t) { return !isUntyped(t); }
+bool isTyped(const Type* t) {
+    return !isUntyped(t);
+}
 
 bool isInterface(const Type* t) {
     t = under(t);
@@ -204,7 +210,9 @@ struct TypeWriter {
             return;
         case Kind::Chan: {
             auto* c = t->as<Chan>();
-            const char* prefix = c->dir == ChanDir::Send ? "chan<- " : c->dir == ChanDir::Recv ? "<-chan " : "chan ";
+            const char* prefix = c->dir == ChanDir::Send   ? "chan<- "
+                                 : c->dir == ChanDir::Recv ? "<-chan "
+                                                           : "chan ";
             out += prefix;
             // chan (<-chan int) needs parentheses to parse back.
             bool paren = c->dir != ChanDir::Send && c->elem->kind == Kind::Chan &&

@@ -215,14 +215,30 @@ bool identical(const Type* a, const Type* b);
 
 bool isInvalid(const Type* t);
 bool isBasicInfo(const Type* t, uint16_t info); // under(t) is Basic with any bit of info
-inline bool isBoolean(const Type* t) { return isBasicInfo(t, IsBoolean); }
-inline bool isInteger(const Type* t) { return isBasicInfo(t, IsInteger); }
-inline bool isUnsigned(const Type* t) { return isBasicInfo(t, IsUnsigned); }
-inline bool isFloat(const Type* t) { return isBasicInfo(t, IsFloat); }
-inline bool isNumeric(const Type* t) { return isBasicInfo(t, IsNumeric); }
-inline bool isString(const Type* t) { return isBasicInfo(t, IsString); }
-inline bool isOrdered(const Type* t) { return isBasicInfo(t, IsOrdered); }
-inline bool isConstType(const Type* t) { return isBasicInfo(t, IsConstType); }
+inline bool isBoolean(const Type* t) {
+    return isBasicInfo(t, IsBoolean);
+}
+inline bool isInteger(const Type* t) {
+    return isBasicInfo(t, IsInteger);
+}
+inline bool isUnsigned(const Type* t) {
+    return isBasicInfo(t, IsUnsigned);
+}
+inline bool isFloat(const Type* t) {
+    return isBasicInfo(t, IsFloat);
+}
+inline bool isNumeric(const Type* t) {
+    return isBasicInfo(t, IsNumeric);
+}
+inline bool isString(const Type* t) {
+    return isBasicInfo(t, IsString);
+}
+inline bool isOrdered(const Type* t) {
+    return isBasicInfo(t, IsOrdered);
+}
+inline bool isConstType(const Type* t) {
+    return isBasicInfo(t, IsConstType);
+}
 bool isUntyped(const Type* t); // an untyped basic kind (incl. untyped nil)
 bool isTyped(const Type* t);
 bool isInterface(const Type* t); // under(t) is an Interface

@@ -25,8 +25,10 @@ Type* Checker::definedType(Expr* e, Named* def) {
     case ast::Kind::Ident:
     case ast::Kind::SelectorExpr: {
         Operand x;
-        if (auto* id = as<Ident>(e)) ident(x, id, def, true);
-        else selector(x, cast<SelectorExpr>(e), true);
+        if (auto* id = as<Ident>(e))
+            ident(x, id, def, true);
+        else
+            selector(x, cast<SelectorExpr>(e), true);
         switch (x.mode) {
         case Mode::TypeExpr: return finish(x.type);
         case Mode::Invalid: return finish(ctx.invalid());
@@ -48,9 +50,7 @@ Type* Checker::definedType(Expr* e, Named* def) {
         if (n < 0) return finish(ctx.invalid());
         return finish(ctx.array(elem, n));
     }
-    case ast::Kind::Ellipsis:
-        error(e, "invalid use of ...");
-        return finish(ctx.invalid());
+    case ast::Kind::Ellipsis: error(e, "invalid use of ..."); return finish(ctx.invalid());
     case ast::Kind::StructType: return finish(structType(cast<StructType>(e)));
     case ast::Kind::StarExpr: return finish(ctx.pointer(typExpr(cast<StarExpr>(e)->x)));
     case ast::Kind::FuncType: {
@@ -72,20 +72,20 @@ Type* Checker::definedType(Expr* e, Named* def) {
         auto check = [this, k, keyExpr]() {
             if (!isInvalid(under(k)) && !comparable(k)) error(keyExpr, "invalid map key type " + ts(k));
         };
-        if (k->is<Named>() && isInvalid(under(k))) delayed.push_back(check);
-        else check();
+        if (k->is<Named>() && isInvalid(under(k)))
+            delayed.push_back(check);
+        else
+            check();
         return finish(ctx.map(k, v));
     }
     case ast::Kind::ChanType: {
         auto* c = cast<ChanType>(e);
-        ChanDir d = c->dir == ast::ChanDir::Send ? ChanDir::Send
+        ChanDir d = c->dir == ast::ChanDir::Send   ? ChanDir::Send
                     : c->dir == ast::ChanDir::Recv ? ChanDir::Recv
                                                    : ChanDir::Both;
         return finish(ctx.chan(d, typExpr(c->value)));
     }
-    default:
-        error(e, exprString(e) + " is not a type");
-        return finish(ctx.invalid());
+    default: error(e, exprString(e) + " is not a type"); return finish(ctx.invalid());
     }
 }
 
@@ -108,8 +108,10 @@ int64_t Checker::arrayLength(Expr* e) {
             return -1;
         }
     }
-    if (isInteger(x.type) || isUntyped(x.type)) error(e, "array length " + opString(x) + " must be integer");
-    else error(e, "array length " + opString(x) + " must be integer");
+    if (isInteger(x.type) || isUntyped(x.type))
+        error(e, "array length " + opString(x) + " must be integer");
+    else
+        error(e, "array length " + opString(x) + " must be integer");
     return -1;
 }
 
@@ -143,8 +145,10 @@ Signature* Checker::funcType(FuncType* ft, FieldList* recv, Scope* s, std::vecto
                 v->isParam = !isResult;
                 v->isResult = isResult;
                 v->used = true;
-                if (id != nullptr && s != nullptr) declare(s, id, v);
-                else if (id != nullptr) id->obj = v;
+                if (id != nullptr && s != nullptr)
+                    declare(s, id, v);
+                else if (id != nullptr)
+                    id->obj = v;
                 if (out != nullptr) out->push_back(v);
                 types.push_back(t);
             };
@@ -173,11 +177,13 @@ Signature* Checker::funcType(FuncType* ft, FieldList* recv, Scope* s, std::vecto
 Type* Checker::structType(StructType* st) {
     std::vector<FieldSpec> fields;
     std::unordered_map<std::string, Pos> seen;
-    auto add = [&](const std::string& name, Type* t, bool embedded, const std::string& tag, Pos pos, Ident* id) {
+    auto add = [&](const std::string& name, Type* t, bool embedded, const std::string& tag, Pos pos,
+                   Ident* id) {
         if (name != "_") {
             auto [it, ok] = seen.emplace(name, pos);
             if (!ok) {
-                error(pos, name + " redeclared\n\t" + formatPos(fileName, it->second) + ": other declaration of " + name);
+                error(pos, name + " redeclared\n\t" + formatPos(fileName, it->second) +
+                               ": other declaration of " + name);
                 return;
             }
         }
@@ -196,8 +202,10 @@ Type* Checker::structType(StructType* st) {
                 ptr = true;
             }
             std::string name;
-            if (auto* id = as<Ident>(te)) name = id->name;
-            else if (auto* sel = as<SelectorExpr>(te)) name = sel->sel->name;
+            if (auto* id = as<Ident>(te))
+                name = id->name;
+            else if (auto* sel = as<SelectorExpr>(te))
+                name = sel->sel->name;
             else {
                 error(f->type, "embedded field type must be a type name");
                 continue;
@@ -307,11 +315,14 @@ void Checker::validType(Named* n) {
                         std::string msg = "invalid recursive type " + nn->obj->name;
                         std::string cyc;
                         for (size_t j = i; j < path.size(); j++)
-                            cyc += "\n\t" + formatPos(fileName, path[j]->obj->pos) + ": " + path[j]->obj->name +
-                                   " refers to";
+                            cyc += "\n\t" + formatPos(fileName, path[j]->obj->pos) + ": " +
+                                   path[j]->obj->name + " refers to";
                         msg += cyc + "\n\t" + formatPos(fileName, nn->obj->pos) + ": " + nn->obj->name;
-                        if (path.size() - i > 1) error(nn->obj->pos, msg);
-                        else error(nn->obj->pos, "invalid recursive type: " + nn->obj->name + " refers to itself");
+                        if (path.size() - i > 1)
+                            error(nn->obj->pos, msg);
+                        else
+                            error(nn->obj->pos,
+                                  "invalid recursive type: " + nn->obj->name + " refers to itself");
                     }
                     return false;
                 }

@@ -22,7 +22,8 @@ ast::FuncDecl* funcNamed(ast::File& f, const std::string& name) {
 ast::Expr* rhsOf(ast::File& f, const std::string& fn, size_t i) {
     ast::Stmt* s = funcNamed(f, fn)->body->list.at(i);
     if (auto* a = ast::as<ast::AssignStmt>(s)) return a->rhs.at(0);
-    if (auto* d = ast::as<ast::DeclStmt>(s)) return ast::cast<ast::ValueSpec>(d->decl->specs.at(0))->values.at(0);
+    if (auto* d = ast::as<ast::DeclStmt>(s))
+        return ast::cast<ast::ValueSpec>(d->decl->specs.at(0))->values.at(0);
     if (auto* e = ast::as<ast::ExprStmt>(s)) return e->x;
     return nullptr;
 }
@@ -30,11 +31,14 @@ ast::Expr* rhsOf(ast::File& f, const std::string& fn, size_t i) {
 Var* varNamed(ast::File& f, const std::string& fn, size_t i) {
     ast::Stmt* s = funcNamed(f, fn)->body->list.at(i);
     if (auto* a = ast::as<ast::AssignStmt>(s)) return ast::cast<ast::Ident>(a->lhs.at(0))->obj->as<Var>();
-    if (auto* d = ast::as<ast::DeclStmt>(s)) return ast::cast<ast::ValueSpec>(d->decl->specs.at(0))->names.at(0)->obj->as<Var>();
+    if (auto* d = ast::as<ast::DeclStmt>(s))
+        return ast::cast<ast::ValueSpec>(d->decl->specs.at(0))->names.at(0)->obj->as<Var>();
     return nullptr;
 }
 
-std::string T(const ast::Expr* e) { return typeString(e->type); }
+std::string T(const ast::Expr* e) {
+    return typeString(e->type);
+}
 
 } // namespace
 
@@ -185,7 +189,8 @@ func main() {
     CHECK(T(cmp) == "bool");
     CHECK(T(ast::cast<ast::BinaryExpr>(cmp)->y) == "int"); // the 2 is materialized as an int
     CHECK(T(rhsOf(f, "main", 7)) == "[]byte");
-    CHECK(static_cast<CallKind>(ast::cast<ast::CallExpr>(rhsOf(f, "main", 7))->callKind) == CallKind::Conversion);
+    CHECK(static_cast<CallKind>(ast::cast<ast::CallExpr>(rhsOf(f, "main", 7))->callKind) ==
+          CallKind::Conversion);
     CHECK(rhsOf(f, "main", 8)->constant->int64() == 8);
     CHECK(rhsOf(f, "main", 9)->constant->int64() == 255);
     CHECK(T(rhsOf(f, "main", 9)) == "uint8");
@@ -251,7 +256,8 @@ func main() {
     CHECK(ov->selection->kind == SelectionKind::FieldVal);
     CHECK(ov->selection->index == std::vector<int>{1, 0});
     CHECK(ov->selection->indirect);
-    CHECK(static_cast<CallKind>(ast::cast<ast::CallExpr>(rhsOf(f, "main", 8))->callKind) == CallKind::Builtin);
+    CHECK(static_cast<CallKind>(ast::cast<ast::CallExpr>(rhsOf(f, "main", 8))->callKind) ==
+          CallKind::Builtin);
     // in.Inc() on an addressable value: its address is taken.
     CHECK(varNamed(f, "main", 10)->addressTaken);
     auto* mexpr = ast::cast<ast::SelectorExpr>(rhsOf(f, "main", 12));
@@ -371,28 +377,36 @@ func (W) M(int) {}
 type E struct{ V }
 type EP struct{ *P }
 )";
-    auto errs = [&](const std::string& body) { return errorsOf(std::string(decls) + "\nfunc main() {\n" + body + "\n}"); };
+    auto errs = [&](const std::string& body) {
+        return errorsOf(std::string(decls) + "\nfunc main() {\n" + body + "\n}");
+    };
     CHECK(errs("var _ I = V{}") == "");
     CHECK(errs("var _ I = &V{}") == "");
     CHECK(errs("var _ I = &P{}") == "");
-    CHECK(errs("var _ I = P{}") == "15:11: cannot use P{} (value of type P) as I value in variable declaration: P "
-                                   "does not implement I (method M has pointer receiver)");
-    CHECK(errs("var _ I = W{}") == "15:11: cannot use W{} (value of type W) as I value in variable declaration: W "
-                                   "does not implement I (wrong type for method M)\n\t\thave M(int)\n\t\twant M()");
-    CHECK(errs("var _ J = V{}") == "15:11: cannot use V{} (value of type V) as J value in variable declaration: V "
-                                   "does not implement J (missing method N)");
+    CHECK(errs("var _ I = P{}") ==
+          "15:11: cannot use P{} (value of type P) as I value in variable declaration: P "
+          "does not implement I (method M has pointer receiver)");
+    CHECK(errs("var _ I = W{}") ==
+          "15:11: cannot use W{} (value of type W) as I value in variable declaration: W "
+          "does not implement I (wrong type for method M)\n\t\thave M(int)\n\t\twant M()");
+    CHECK(errs("var _ J = V{}") ==
+          "15:11: cannot use V{} (value of type V) as J value in variable declaration: V "
+          "does not implement J (missing method N)");
     CHECK(errs("var _ I = E{}") == "");  // promoted through an embedded value
     CHECK(errs("var _ I = EP{}") == ""); // promoted pointer method through an embedded pointer
     CHECK(errs("var j J\nvar _ I = j") == "");
     CHECK(errs("var i I\nvar _ J = i") == "16:11: cannot use i (variable of type I) as J value in variable "
                                           "declaration: I does not implement J (missing method N)");
     CHECK(errs("var i I\n_ = i.(V)") == "");
-    CHECK(errs("var i I\n_ = i.(W)") == "16:5: impossible type assertion: i.(W)\n\tW does not implement I (wrong "
-                                        "type for method M)\n\t\thave M(int)\n\t\twant M()");
+    CHECK(errs("var i I\n_ = i.(W)") ==
+          "16:5: impossible type assertion: i.(W)\n\tW does not implement I (wrong "
+          "type for method M)\n\t\thave M(int)\n\t\twant M()");
 }
 
 TEST_CASE("types: assignability") {
-    auto ok = [](const std::string& body) { return errorsOf("type MyInt int\ntype Ints []int\n\nfunc main() {\n" + body + "\n}"); };
+    auto ok = [](const std::string& body) {
+        return errorsOf("type MyInt int\ntype Ints []int\n\nfunc main() {\n" + body + "\n}");
+    };
     CHECK(ok("var x MyInt = 1\n_ = x") == "");
     CHECK(ok("var s Ints = []int{1}\n_ = s") == ""); // identical underlying, one side unnamed
     CHECK(ok("var x MyInt = int(1)\n_ = x") ==
@@ -428,7 +442,8 @@ if y > 0 {
 
 TEST_CASE("types: ill-typed input never crashes and errors do not cascade") {
     // Undefined names, bad types and bad operands each report once.
-    CHECK(errorsOf("func main() {\n\tx := undefinedThing + 1\n\ty := x.foo\n\t_ = y\n}") == "4:7: undefined: undefinedThing");
+    CHECK(errorsOf("func main() {\n\tx := undefinedThing + 1\n\ty := x.foo\n\t_ = y\n}") ==
+          "4:7: undefined: undefinedThing");
     CHECK(errorsOf("var v = nope\nvar w = v + 1\n\nfunc main() {}") == "3:9: undefined: nope");
     CHECK(errorsOf("type T struct{ a NoSuchType }\n\nfunc main() {\n\tvar t T\n\t_ = t.a + 1\n}") ==
           "3:18: undefined: NoSuchType");
@@ -457,5 +472,6 @@ TEST_CASE("types: REPL inputs continue the same package") {
 }
 
 TEST_CASE("types: no follow-on errors through pointers to invalid types") {
-    CHECK(errorsOf("type Q struct{ c *Missing }\n\nfunc main() {\n\tvar q Q\n\tq.c.Wait()\n}") == "3:19: undefined: Missing");
+    CHECK(errorsOf("type Q struct{ c *Missing }\n\nfunc main() {\n\tvar q Q\n\tq.c.Wait()\n}") ==
+          "3:19: undefined: Missing");
 }
