@@ -10,7 +10,15 @@
 // CallExprs have `callKind` (a types::CallKind); FuncLits have `captures`;
 // type-switch CaseClauses have `implicitObj`; BranchStmts have `target`.
 // Untyped constant expressions get the type they are finally converted to
-// (`var x float64 = 1` gives the literal type float64), as go/types records.
+// (`var x float64 = 1` gives the literal type float64, and its constant is then
+// a Float), as go/types records. Expressions that stay untyped where Go leaves
+// them untyped: constants that are never materialized (`const c = 1`; use
+// `constant`), and comparison results used directly as conditions (untyped
+// bool: treat as bool).
+// A composite literal whose type is elided inside a []*T / map[K]*T literal
+// (`[]*Point{{1, 2}}`) has litType == nullptr and type *T: it means &T{...}.
+// A CallExpr of kind Interface may reach the interface through embedded struct
+// fields (struct{ io.Reader }): walk Selection::index first.
 #pragma once
 
 #include "compiler/diagnostics.hpp"
