@@ -542,7 +542,7 @@ void FuncGen::genFuncBody(types::Signature* sig, ast::FieldList* recv, ast::Func
         block(body->list);
         setLine(body->rbrace.line);
     }
-    emitReturn();
+    if (reachableEnd()) emitReturn();
     if (hasDefer_) {
         bind(epilogue_);
         proto_->epiloguePc = uint32_t(pc());
@@ -556,6 +556,17 @@ void FuncGen::genFuncBody(types::Signature* sig, ast::FieldList* recv, ast::Func
         }
         emitABC(Op::RET, base, int(results_->size()));
     }
+}
+
+// Whether control can reach the current end of the code (the last instruction does not end
+// control flow, or a jump targets this point).
+bool FuncGen::reachableEnd() const {
+    if (proto_->code.empty()) return true;
+    Op last = proto_->code.back().op;
+    if (last != Op::RET && last != Op::JMP && last != Op::PANIC) return true;
+    for (const Label& l : labels_)
+        if (l.pc == pc() || !l.patches.empty()) return true;
+    return false;
 }
 
 void FuncGen::emitReturn() {
@@ -621,6 +632,7 @@ void FuncGen::genInit(std::vector<PackageUnit*>& units) {
             top_ = save;
         }
         for (auto& init : u->info.initOrder) {
+            if (!init.lhs.empty() && pb_.isScriptVar(init.lhs[0])) continue;
             setLine(init.rhs->pos.line);
             if (init.lhs.size() == 1) {
                 int r = valueTo(init.rhs, init.lhs[0]->type);

@@ -150,6 +150,7 @@ class FuncGen {
     void storeLValue(const LValue& lv, int src, bool fresh);
     void returnStmt(ast::ReturnStmt* s);
     void emitReturn();
+    bool reachableEnd() const;
     void ifStmt(ast::IfStmt* s);
     void forStmt(ast::ForStmt* s, ast::Stmt* label);
     void rangeStmt(ast::RangeStmt* s, ast::Stmt* label);

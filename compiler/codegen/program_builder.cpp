@@ -212,11 +212,17 @@ void ProgramBuilder::declarePackage(PackageUnit& unit) {
                     for (auto* sp : d->decl->specs)
                         for (auto* id : ast::cast<ast::ValueSpec>(sp)->names)
                             if (id->obj && id->name != "_")
-                                if (auto* v = id->obj->as<types::Var>()) declareGlobal(v, unit.path + "." + v->name);
+                                if (auto* v = id->obj->as<types::Var>()) {
+                                    declareGlobal(v, unit.path + "." + v->name);
+                                    scriptVars_.insert(v);
+                                }
             } else if (auto* a = ast::as<ast::AssignStmt>(s); a && a->tok == syntax::Tok::Define) {
                 for (auto* l : a->lhs)
                     if (auto* id = ast::as<ast::Ident>(l); id && id->isNewDef && id->obj && id->name != "_")
-                        if (auto* v = id->obj->as<types::Var>()) declareGlobal(v, unit.path + "." + v->name);
+                        if (auto* v = id->obj->as<types::Var>()) {
+                                    declareGlobal(v, unit.path + "." + v->name);
+                                    scriptVars_.insert(v);
+                                }
             }
         }
     }

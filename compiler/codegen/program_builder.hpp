@@ -13,6 +13,7 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace gol::codegen {
@@ -60,6 +61,8 @@ class ProgramBuilder {
     const FuncRef* funcRef(const types::Func* f) const;
     const GlobalLoc* global(const types::Var* v) const;
     GlobalLoc declareGlobal(types::Var* v, const std::string& name);
+    // Script top-level variables are initialized by their statements, not by the package initializer.
+    bool isScriptVar(const types::Var* v) const { return scriptVars_.count(v) != 0; }
 
     // Wrapper protos shared by several call sites.
     uint32_t nativeWrapper(const types::Func* f);      // a Proto calling a native method/function
@@ -100,6 +103,7 @@ class ProgramBuilder {
     std::map<std::string, uint32_t> methodProtos_;
     std::unordered_map<std::string, uint32_t> closureCounters_;
     size_t methodSetsDone_ = 0;
+    std::unordered_set<const types::Var*> scriptVars_;
 };
 
 } // namespace gol::codegen
