@@ -31,8 +31,10 @@ const char* chanErrorString(ChanError e) {
 void WaitQ::enqueue(Sudog* s) {
     s->next = nullptr;
     s->prev = last;
-    if (last) last->next = s;
-    else first = s;
+    if (last)
+        last->next = s;
+    else
+        first = s;
     last = s;
 }
 
@@ -41,8 +43,10 @@ Sudog* WaitQ::dequeue() {
         Sudog* s = first;
         if (!s) return nullptr;
         first = s->next;
-        if (first) first->prev = nullptr;
-        else last = nullptr;
+        if (first)
+            first->prev = nullptr;
+        else
+            last = nullptr;
         s->next = s->prev = nullptr;
         // A select G is queued on several channels; only the first waker to flip selectDone
         // gets it. seq_cst CAS: the other wakers (on other channels, under other locks) must
@@ -62,21 +66,26 @@ void WaitQ::remove(Sudog* s) {
         if (first != s) return; // not queued (a waker already dequeued it)
         first = s->next;
     }
-    if (s->next) s->next->prev = s->prev;
-    else last = s->prev;
+    if (s->next)
+        s->next->prev = s->prev;
+    else
+        last = s->prev;
     s->next = s->prev = nullptr;
 }
 
 // ---- Chan -------------------------------------------------------------------------------------
 
-Chan::Chan(int64_t cap, bool elemIsPointer) : dataqsiz_(cap > 0 ? static_cast<uint64_t>(cap) : 0), elemIsPointer_(elemIsPointer) {
+Chan::Chan(int64_t cap, bool elemIsPointer)
+    : dataqsiz_(cap > 0 ? static_cast<uint64_t>(cap) : 0), elemIsPointer_(elemIsPointer) {
     if (dataqsiz_ > 0) {
         buf_ = static_cast<uint64_t*>(calloc(dataqsiz_, sizeof(uint64_t)));
         if (!buf_) throw std::bad_alloc();
     }
 }
 
-Chan::~Chan() { free(buf_); }
+Chan::~Chan() {
+    free(buf_);
+}
 
 int64_t Chan::len() {
     std::lock_guard<RankedMutex> g(lock_);

@@ -16,9 +16,9 @@
 // queued on it (then no G can reach it: a queued G's sudog points to the channel).
 #pragma once
 
-#include <cstdint>
 #include "runtime/g.hpp"
 #include "runtime/lockrank.hpp"
+#include <cstdint>
 
 namespace gol::rt {
 
@@ -45,7 +45,7 @@ struct WaitQ {
 };
 
 class Chan {
-public:
+  public:
     // cap < 0 is the caller's error ("makechan: size out of range" is raised by the VM).
     Chan(int64_t cap, bool elemIsPointer);
     ~Chan();
@@ -65,10 +65,11 @@ public:
     // GC: f(uint64_t& slot) for each buffered element. Values held by blocked senders live in
     // their sudogs (G::forEachSudogValue). Call with the world stopped.
     template <class F> void forEachBuffered(F&& f) {
-        for (uint64_t i = 0; i < qcount_; i++) f(buf_[(recvx_ + i) % dataqsiz_]);
+        for (uint64_t i = 0; i < qcount_; i++)
+            f(buf_[(recvx_ + i) % dataqsiz_]);
     }
 
-private:
+  private:
     friend struct ChanOps;
     RankedMutex lock_{LockRank::Hchan};
     uint64_t qcount_ = 0;   // elements in buf

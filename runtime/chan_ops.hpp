@@ -56,5 +56,4 @@ struct ChanOps {
     static WaitQ& recvq(Chan* c) { return c->recvq_; }
 };
 
-
 } // namespace gol::rt

@@ -82,7 +82,8 @@ static void gEntryLoop(G* gp) {
 }
 
 void createFiber(Sched& s, G* gp) {
-    gp->ctx = boost::context::fiber(std::allocator_arg, FiberStackAllocator{&s.stacks, &gp->stackBottom, &gp->stackSize},
+    gp->ctx = boost::context::fiber(std::allocator_arg,
+                                    FiberStackAllocator{&s.stacks, &gp->stackBottom, &gp->stackSize},
                                     [gp](boost::context::fiber&& g0) { return gEntry(gp, std::move(g0)); });
 #if defined(GOL_TSAN)
     gp->tsanFiber = __tsan_create_fiber(0);

@@ -76,16 +76,16 @@ struct Sudog {
     Sudog* prev = nullptr;
     Sudog* waitlink = nullptr; // G.waiting list (select: one per case, in lock order)
     Chan* c = nullptr;
-    uint64_t elem = 0;         // value to send, or value received (copied out by the G after waking)
+    uint64_t elem = 0;          // value to send, or value received (copied out by the G after waking)
     bool elemIsPointer = false; // the GC must treat `elem` as a reference
-    bool isSelect = false;     // g participates in a select: wakers must win g->selectDone first
-    bool success = false;      // woken by a real send/recv (true) or by close (false)
-    int caseIndex = -1;        // select: which case this sudog belongs to
+    bool isSelect = false;      // g participates in a select: wakers must win g->selectDone first
+    bool success = false;       // woken by a real send/recv (true) or by close (false)
+    int caseIndex = -1;         // select: which case this sudog belongs to
 };
 
 struct G {
     // ---- fields the VM reads and writes ---------------------------------------------------
-    int64_t goid = 0; // 1 = main goroutine
+    int64_t goid = 0;     // 1 = main goroutine
     void* user = nullptr; // VM per-goroutine state; never touched by the runtime
     // Safepoint flag polled by the interpreter at function entry and backward branches. Set
     // (relaxed is not enough to be prompt on every platform, so seq_cst store) by sysmon or a
@@ -108,17 +108,17 @@ struct G {
     std::atomic<WaitReason> waitreason{WaitReason::Zero};
     std::atomic<int64_t> waitsince{0};
     Runtime* rt = nullptr;
-    M* m = nullptr;             // the M running it (valid while Running/Syscall)
-    G* schedlink = nullptr;     // global run queue / free list link (under the owning lock)
-    G* alllink = nullptr;       // allgs list (append-only, under allglock)
-    std::function<void()> fn;   // body of the goroutine (reset when it exits)
-    boost::context::fiber ctx;  // suspended fiber while not running
-    Sudog* waiting = nullptr;   // sudogs of a blocked select/chan op
-    void* param = nullptr;      // value passed by the waker (the winning sudog of a select)
+    M* m = nullptr;                      // the M running it (valid while Running/Syscall)
+    G* schedlink = nullptr;              // global run queue / free list link (under the owning lock)
+    G* alllink = nullptr;                // allgs list (append-only, under allglock)
+    std::function<void()> fn;            // body of the goroutine (reset when it exits)
+    boost::context::fiber ctx;           // suspended fiber while not running
+    Sudog* waiting = nullptr;            // sudogs of a blocked select/chan op
+    void* param = nullptr;               // value passed by the waker (the winning sudog of a select)
     std::atomic<uint32_t> selectDone{0}; // select: 0 until some waker wins the race for this G
-    bool killed = false;        // ~Runtime: resume only to unwind the fiber
-    bool fiberDone = false;     // the fiber function returned (its stack was released)
-    void* stackBottom = nullptr; // fiber stack bounds, for the ASan fiber annotations
+    bool killed = false;                 // ~Runtime: resume only to unwind the fiber
+    bool fiberDone = false;              // the fiber function returned (its stack was released)
+    void* stackBottom = nullptr;         // fiber stack bounds, for the ASan fiber annotations
     size_t stackSize = 0;
     void* asanFakeStack = nullptr;
     void* tsanFiber = nullptr;

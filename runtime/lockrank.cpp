@@ -39,12 +39,15 @@ void RankedMutex::lockSlow(uint32_t c) {
     }
 }
 
-void RankedMutex::wake() { futexWake(&state_); }
+void RankedMutex::wake() {
+    futexWake(&state_);
+}
 
 const char* lockRankName(LockRank r) {
     switch (r) {
-#define LOCK_RANK(name, rank, why)                                                                                   \
-    case LockRank::name: return #name;
+#define LOCK_RANK(name, rank, why)                                                                           \
+    case LockRank::name:                                                                                     \
+        return #name;
 #include "runtime/lockrank.def"
 #undef LOCK_RANK
     }
@@ -59,8 +62,8 @@ void lockRankAcquire(LockRank r) {
         LockRank h = m->held[i];
         bool ok = h < r || (h == LockRank::Hchan && r == LockRank::Hchan);
         if (!ok) {
-            fprintf(stderr, "fatal error: lock ordering problem: acquiring %s while holding %s\n", lockRankName(r),
-                    lockRankName(h));
+            fprintf(stderr, "fatal error: lock ordering problem: acquiring %s while holding %s\n",
+                    lockRankName(r), lockRankName(h));
             abort();
         }
     }
@@ -76,7 +79,8 @@ void lockRankRelease(LockRank r) {
     if (!m) return;
     for (int i = m->nheld - 1; i >= 0; i--) {
         if (m->held[i] == r) {
-            for (int j = i; j + 1 < m->nheld; j++) m->held[j] = m->held[j + 1];
+            for (int j = i; j + 1 < m->nheld; j++)
+                m->held[j] = m->held[j + 1];
             m->nheld--;
             return;
         }

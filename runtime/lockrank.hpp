@@ -36,7 +36,7 @@ inline void lockRankRelease(LockRank) {}
 // unlocks it after the switch (gopark's unlockf): legal for a futex, "wrong owner" for
 // pthread mutexes under TSan. BasicLockable, so std::lock_guard / std::unique_lock work.
 class RankedMutex {
-public:
+  public:
     explicit RankedMutex(LockRank r) : rank_(r) {}
     RankedMutex(const RankedMutex&) = delete;
     RankedMutex& operator=(const RankedMutex&) = delete;
@@ -45,11 +45,13 @@ public:
         uint32_t c = 0;
         // Acquire on success: pairs with the release exchange in unlock(), so the critical
         // section of the previous owner happens before ours.
-        if (!state_.compare_exchange_strong(c, 1, std::memory_order_acquire, std::memory_order_relaxed)) lockSlow(c);
+        if (!state_.compare_exchange_strong(c, 1, std::memory_order_acquire, std::memory_order_relaxed))
+            lockSlow(c);
     }
     bool try_lock() {
         uint32_t c = 0;
-        if (!state_.compare_exchange_strong(c, 1, std::memory_order_acquire, std::memory_order_relaxed)) return false;
+        if (!state_.compare_exchange_strong(c, 1, std::memory_order_acquire, std::memory_order_relaxed))
+            return false;
         lockRankAcquire(rank_);
         return true;
     }
@@ -59,7 +61,7 @@ public:
         if (state_.exchange(0, std::memory_order_release) == 2) wake();
     }
 
-private:
+  private:
     void lockSlow(uint32_t c);
     void wake();
     std::atomic<uint32_t> state_{0};

@@ -218,7 +218,8 @@ Runtime::Runtime(RuntimeOptions opts) : s_(std::make_unique<Sched>(opts.stackSiz
     int32_t n = defaultProcs(s.opts.gomaxprocs);
     s.gomaxprocs.store(0);
     procresize(s, n);
-    for (int32_t i = n - 1; i >= 0; i--) pidleput(s, s.allp[i].load());
+    for (int32_t i = n - 1; i >= 0; i--)
+        pidleput(s, s.allp[i].load());
 }
 
 Runtime::~Runtime() {
@@ -238,7 +239,8 @@ Runtime::~Runtime() {
         std::lock_guard<RankedMutex> g(s.lock);
         ms = s.allm;
     }
-    for (M* m : ms) m->park.wakeup();
+    for (M* m : ms)
+        m->park.wakeup();
     for (M* m : ms)
         if (m->thread.joinable()) m->thread.join();
     if (s.sysmonStarted.load()) {
@@ -246,10 +248,14 @@ Runtime::~Runtime() {
         s.sysmonThread.join();
     }
     // Every G is now suspended (or dead on a free list): unwind and free them.
-    for (G* gp : s.allgs) destroyGFiber(s, gp);
-    for (G* gp : s.allgs) delete gp;
-    for (M* m : ms) delete m;
-    for (int i = 0; i < kMaxProcs; i++) delete s.allp[i].load();
+    for (G* gp : s.allgs)
+        destroyGFiber(s, gp);
+    for (G* gp : s.allgs)
+        delete gp;
+    for (M* m : ms)
+        delete m;
+    for (int i = 0; i < kMaxProcs; i++)
+        delete s.allp[i].load();
     semtableDestroy(s);
 }
 
@@ -287,7 +293,9 @@ Runtime::Exit Runtime::runMain(std::function<void()> fn) {
     return kind;
 }
 
-G* Runtime::spawn(std::function<void()> fn) { return newproc(*s_, std::move(fn), false); }
+G* Runtime::spawn(std::function<void()> fn) {
+    return newproc(*s_, std::move(fn), false);
+}
 
 void Runtime::fatal(int status) {
     Sched& s = *s_;
@@ -312,13 +320,21 @@ void Runtime::fatal(int status) {
     }
 }
 
-int Runtime::fatalStatus() const { return s_->fatalStatus.load(); }
+int Runtime::fatalStatus() const {
+    return s_->fatalStatus.load();
+}
 
-int Runtime::gomaxprocs() const { return s_->gomaxprocs.load(); }
+int Runtime::gomaxprocs() const {
+    return s_->gomaxprocs.load();
+}
 
-int Runtime::numGoroutine() const { return s_->gcount.load(); }
+int Runtime::numGoroutine() const {
+    return s_->gcount.load();
+}
 
-int64_t Runtime::startNanotime() const { return s_->startTime; }
+int64_t Runtime::startNanotime() const {
+    return s_->startTime;
+}
 
 int Runtime::setGomaxprocs(int n) {
     Sched& s = *s_;
@@ -337,7 +353,8 @@ int Runtime::setGomaxprocs(int n) {
     }
     // From the host while no goroutine runs: re-deal the idle Ps.
     std::lock_guard<RankedMutex> g(s.lock);
-    while (P* pp = pidleget(s)) pp->status.store(PStatus::Stopped);
+    while (P* pp = pidleget(s))
+        pp->status.store(PStatus::Stopped);
     procresize(s, n);
     for (int32_t i = n - 1; i >= 0; i--) {
         P* pp = s.allp[i].load();
@@ -405,7 +422,8 @@ void Runtime::startTheWorld() {
             }
         }
     }
-    for (P* pp : withWork) startm(s, pp, false);
+    for (P* pp : withWork)
+        startm(s, pp, false);
     wakep(s);
 }
 
@@ -420,7 +438,9 @@ void Runtime::forEachG(const std::function<void(G*)>& f) {
         if (gp->status() != GStatus::Dead && gp->status() != GStatus::Idle) f(gp);
 }
 
-void Runtime::acquireHostRef() { s_->hostRefs.fetch_add(1); }
+void Runtime::acquireHostRef() {
+    s_->hostRefs.fetch_add(1);
+}
 
 void Runtime::releaseHostRef() {
     Sched& s = *s_;

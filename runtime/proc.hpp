@@ -68,13 +68,13 @@ struct Note {
 struct P {
     int32_t id = 0;
     std::atomic<PStatus> status{PStatus::Idle}; // seq_cst: CAS'd by sysmon, exitsyscall, STW
-    P* link = nullptr;  // pidle list (under sched.lock)
-    std::atomic<M*> m{nullptr}; // owning M (Running); read by sysmon to preempt (seq_cst)
+    P* link = nullptr;                          // pidle list (under sched.lock)
+    std::atomic<M*> m{nullptr};                 // owning M (Running); read by sysmon to preempt (seq_cst)
     // Incremented by the owner on every new scheduling round (not for runnext hand-offs, which
     // inherit the time slice); sysmon compares snapshots to spot a G running > 10 ms.
     std::atomic<uint32_t> schedtick{0};
     std::atomic<uint32_t> syscalltick{0}; // incremented by every entersyscall
-    struct { // sysmon's private snapshot (Go's sysmontick)
+    struct {                              // sysmon's private snapshot (Go's sysmontick)
         uint32_t schedtick = 0;
         int64_t schedwhen = 0;
         uint32_t syscalltick = 0;
@@ -111,7 +111,7 @@ struct M {
     bool idle = false; // on midle (under sched.lock)
     Note park;
     M* schedlink = nullptr;
-    boost::context::fiber g0ctx; // continuation back to this M's scheduler loop (valid on a G)
+    boost::context::fiber g0ctx;  // continuation back to this M's scheduler loop (valid on a G)
     Action action = Action::None; // what g0 does after the G switched to it
     bool (*waitunlockf)(G*, void*) = nullptr;
     void* waitlock = nullptr;
@@ -148,14 +148,14 @@ struct Sched {
     std::atomic<P*> allp[kMaxProcs] = {};
 
     // Run control.
-    bool running = false;            // inside runMain (under lock)
-    std::atomic<bool> frozen{true};  // main returned / fatal / deadlock: Ms stop at the next schedule
-    std::atomic<bool> exiting{false}; // ~Runtime: Ms exit their loops
+    bool running = false;               // inside runMain (under lock)
+    std::atomic<bool> frozen{true};     // main returned / fatal / deadlock: Ms stop at the next schedule
+    std::atomic<bool> exiting{false};   // ~Runtime: Ms exit their loops
     std::atomic<bool> gcwaiting{false}; // stop-the-world in progress
-    int32_t stopwait = 0;             // Ps still to stop (under lock)
+    int32_t stopwait = 0;               // Ps still to stop (under lock)
     Note stopnote;
     std::atomic<G*> mainG{nullptr}; // the G of the current runMain (seq_cst: read by every exiting G)
-    std::mutex exitMu; // leaf: runMain's wait for the end (host thread)
+    std::mutex exitMu;              // leaf: runMain's wait for the end (host thread)
     std::condition_variable exitCv;
     bool exitSet = false;
     Runtime::Exit exitKind = Runtime::Exit::MainReturned;
@@ -195,27 +195,27 @@ M* currentM();
 void setCurrentM(M* m);
 
 // sched.cpp
-void schedule(M* m);                 // one round: find a G, run it, handle its return
-void mcall(M::Action a);             // on a G: switch to g0 and have it perform a
+void schedule(M* m);                      // one round: find a G, run it, handle its return
+void mcall(M::Action a);                  // on a G: switch to g0 and have it perform a
 G* findRunnable(M* m, bool* inheritTime); // nullptr: the M must exit / stop
-void checkdead(Sched& s);            // under s.lock
+void checkdead(Sched& s);                 // under s.lock
 void wakep(Sched& s);
 void startm(Sched& s, P* pp, bool spinning); // pp may be null: take an idle P
 void handoffp(Sched& s, P* pp);
 void timerWake(Sched& s, int64_t when); // a timer at `when` was added where no running M will see it
-void goyield();                      // on a G: to the local run queue (semrelease handoff)
-void stopm(M* m);                    // park the M until startm hands it a P
+void goyield();                         // on a G: to the local run queue (semrelease handoff)
+void stopm(M* m);                       // park the M until startm hands it a P
 void acquirep(M* m, P* pp);
 P* releasep(M* m);
-void pidleput(Sched& s, P* pp);      // under lock
-P* pidleget(Sched& s);               // under lock
-void mput(Sched& s, M* m);           // under lock
-M* mget(Sched& s);                   // under lock
-void globrunqput(Sched& s, G* gp);   // under lock
+void pidleput(Sched& s, P* pp);                               // under lock
+P* pidleget(Sched& s);                                        // under lock
+void mput(Sched& s, M* m);                                    // under lock
+M* mget(Sched& s);                                            // under lock
+void globrunqput(Sched& s, G* gp);                            // under lock
 void globrunqputbatch(Sched& s, G* head, G* tail, int32_t n); // under lock
-G* globrunqget(Sched& s, P* pp, int32_t max); // under lock
+G* globrunqget(Sched& s, P* pp, int32_t max);                 // under lock
 void ready(Sched& s, G* gp, bool next);
-void freezeP(Sched& s, M* m);        // frozen / exiting: give the P back, with its Gs queued globally
+void freezeP(Sched& s, M* m); // frozen / exiting: give the P back, with its Gs queued globally
 uint32_t fastrandn(M* m, uint32_t n);
 
 // runq.cpp
@@ -231,16 +231,16 @@ G* newproc(Sched& s, std::function<void()> fn, bool isMain);
 void gfput(Sched& s, P* pp, G* gp);
 G* gfget(Sched& s, P* pp);
 void mstart(M* m);
-M* newm(Sched& s, P* pp);            // under lock
+M* newm(Sched& s, P* pp); // under lock
 void startSysmon(Sched& s);
 void procresize(Sched& s, int32_t n); // world stopped, under lock
 void preemptall(Sched& s);
 
 // timer.cpp
 int64_t checkTimers(Sched& s, P* pp, int64_t now); // runs due timers; returns next when or 0
-int64_t nextTimerWhen(Sched& s);    // min timer0When over all Ps, 0 if none
-void moveTimers(P* from, P* to);    // world stopped
-void addTimerOn(Sched& s, P* pp, Timer* t); // t->when set; t not pending
+int64_t nextTimerWhen(Sched& s);                   // min timer0When over all Ps, 0 if none
+void moveTimers(P* from, P* to);                   // world stopped
+void addTimerOn(Sched& s, P* pp, Timer* t);        // t->when set; t not pending
 
 // sema.cpp
 void semtableInit(Sched& s);
@@ -252,8 +252,8 @@ void sysmonwake(Sched& s);
 std::string schedtraceLine(Sched& s, int64_t now);
 
 // Sanitizer-annotated fiber switches (fiber.cpp).
-void switchToG(M* m, G* gp);    // on g0: resume gp until it switches back
-void switchToG0FromG(G* gp);    // on gp: back to the current M's g0 (returns on some M)
+void switchToG(M* m, G* gp); // on g0: resume gp until it switches back
+void switchToG0FromG(G* gp); // on gp: back to the current M's g0 (returns on some M)
 void createFiber(Sched& s, G* gp);
 void destroyGFiber(Sched& s, G* gp); // ~Runtime: unwind and release the fiber
 

@@ -43,13 +43,16 @@ static bool runqputslow(Sched& s, P* pp, G* gp, uint32_t head, uint32_t tail) {
     constexpr uint32_t n = kRunqSize / 2;
     G* batch[n + 1];
     if (tail - head != kRunqSize) return false; // not full any more
-    for (uint32_t i = 0; i < n; i++) batch[i] = pp->runq[(head + i) % kRunqSize].load(std::memory_order_relaxed);
+    for (uint32_t i = 0; i < n; i++)
+        batch[i] = pp->runq[(head + i) % kRunqSize].load(std::memory_order_relaxed);
     // Release: our slot reads above happen before the owner (us, later) reuses the slots;
     // pairs with the acquire load of head in runqput. Failure: a stealer got there first.
-    if (!pp->runqhead.compare_exchange_strong(head, head + n, std::memory_order_release, std::memory_order_relaxed))
+    if (!pp->runqhead.compare_exchange_strong(head, head + n, std::memory_order_release,
+                                              std::memory_order_relaxed))
         return false;
     batch[n] = gp;
-    for (uint32_t i = 0; i < n; i++) batch[i]->schedlink = batch[i + 1];
+    for (uint32_t i = 0; i < n; i++)
+        batch[i]->schedlink = batch[i + 1];
     std::lock_guard<RankedMutex> g(s.lock);
     globrunqputbatch(s, batch[0], batch[n], n + 1);
     return true;
@@ -82,8 +85,8 @@ G* runqget(P* pp, bool* inheritTime) {
     // runnext first: a G readied by the running G inherits the rest of the time slice.
     G* next = pp->runnext.load(std::memory_order_relaxed);
     // Acquire on success pairs with the acq_rel exchange in runqput: gp's fields are visible.
-    while (next != nullptr &&
-           !pp->runnext.compare_exchange_weak(next, nullptr, std::memory_order_acquire, std::memory_order_relaxed)) {
+    while (next != nullptr && !pp->runnext.compare_exchange_weak(next, nullptr, std::memory_order_acquire,
+                                                                 std::memory_order_relaxed)) {
     }
     if (next != nullptr) {
         *inheritTime = true;
@@ -98,7 +101,8 @@ G* runqget(P* pp, bool* inheritTime) {
         if (tail == head) return nullptr;
         G* gp = pp->runq[head % kRunqSize].load(std::memory_order_relaxed);
         // Release: commits the consume; the slot read above happens before any reuse.
-        if (pp->runqhead.compare_exchange_weak(head, head + 1, std::memory_order_release, std::memory_order_relaxed))
+        if (pp->runqhead.compare_exchange_weak(head, head + 1, std::memory_order_release,
+                                               std::memory_order_relaxed))
             return gp;
     }
 }
@@ -135,7 +139,8 @@ static uint32_t runqgrab(P* pp, std::atomic<G*>* batch, uint32_t batchHead, bool
             batch[(batchHead + i) % kRunqSize].store(g, std::memory_order_relaxed);
         }
         // Release: our slot reads happen before the victim's owner reuses them.
-        if (pp->runqhead.compare_exchange_strong(head, head + n, std::memory_order_release, std::memory_order_relaxed))
+        if (pp->runqhead.compare_exchange_strong(head, head + n, std::memory_order_release,
+                                                 std::memory_order_relaxed))
             return n;
     }
 }
@@ -160,14 +165,17 @@ int32_t runqdrain(P* pp, G** headOut, G** tailOut) {
     int32_t n = 0;
     auto push = [&](G* gp) {
         gp->schedlink = nullptr;
-        if (tail) tail->schedlink = gp;
-        else head = gp;
+        if (tail)
+            tail->schedlink = gp;
+        else
+            head = gp;
         tail = gp;
         n++;
     };
     if (G* next = pp->runnext.exchange(nullptr, std::memory_order_acq_rel)) push(next);
     bool inherit;
-    while (G* gp = runqget(pp, &inherit)) push(gp);
+    while (G* gp = runqget(pp, &inherit))
+        push(gp);
     *headOut = head;
     *tailOut = tail;
     return n;

@@ -29,8 +29,8 @@ struct Sched;
 struct GoroutineUnwind {};
 
 struct RuntimeOptions {
-    int gomaxprocs = 0;   // 0: env GOMAXPROCS if set and valid, else hardware threads
-    int schedtraceMs = 0; // > 0: print Go's "SCHED ..." line to stderr every N ms
+    int gomaxprocs = 0;           // 0: env GOMAXPROCS if set and valid, else hardware threads
+    int schedtraceMs = 0;         // > 0: print Go's "SCHED ..." line to stderr every N ms
     size_t stackSize = 64 * 1024; // usable bytes of each goroutine's native stack
     // Appends the frames of a G that is parked or stopped (never running elsewhere), in
     // Go's format: "main.f(...)\n\tfile.gol:12 +0x0\n". Called by allGoroutinesTrace.
@@ -40,7 +40,7 @@ struct RuntimeOptions {
 };
 
 class Runtime {
-public:
+  public:
     explicit Runtime(RuntimeOptions opts = {});
     // Stops every M and sysmon, then destroys every remaining G, unwinding its fiber (C++
     // destructors on it run, on the destroying thread). Must not run on a goroutine.
@@ -92,22 +92,22 @@ public:
 
     Sched& sched() { return *s_; }
 
-private:
+  private:
     std::unique_ptr<Sched> s_;
 };
 
 // ---- inside a goroutine (or on the scheduler, where noted) ----------------------------------
-G* getg();               // current G; nullptr on g0 or a host thread
-Runtime* getRuntime();   // runtime of the current M; nullptr on a host thread
+G* getg();             // current G; nullptr on g0 or a host thread
+Runtime* getRuntime(); // runtime of the current M; nullptr on a host thread
 // Parks the current G. After the switch to the scheduler stack, unlockf(gp, arg) runs there
 // (so the G is fully suspended before anyone can ready it); if it returns false the G resumes
 // immediately. unlockf may be null.
 void gopark(bool (*unlockf)(G*, void*), void* arg, WaitReason reason);
-void goready(G* gp);     // parked G -> runnable (current P's runnext, like Go); any thread of the runtime
-void gosched();          // runtime.Gosched: to the global run queue
-void preemptPark();      // the VM saw g->preempt at a safepoint
+void goready(G* gp); // parked G -> runnable (current P's runnext, like Go); any thread of the runtime
+void gosched();      // runtime.Gosched: to the global run queue
+void preemptPark();  // the VM saw g->preempt at a safepoint
 [[noreturn]] void goexitNow(); // runtime.Goexit after the VM ran the defers
-void entersyscall();     // around a native call that may block the thread
+void entersyscall();           // around a native call that may block the thread
 void exitsyscall();
 void sleepFor(int64_t ns); // time.Sleep: parks the G ("sleep"), never the M
 int64_t nanotime();        // monotonic clock, ns

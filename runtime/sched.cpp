@@ -31,16 +31,20 @@ uint32_t fastrandn(M* m, uint32_t n) {
 
 void globrunqput(Sched& s, G* gp) {
     gp->schedlink = nullptr;
-    if (s.runqtail) s.runqtail->schedlink = gp;
-    else s.runqhead = gp;
+    if (s.runqtail)
+        s.runqtail->schedlink = gp;
+    else
+        s.runqhead = gp;
     s.runqtail = gp;
     s.runqsize.fetch_add(1);
 }
 
 void globrunqputbatch(Sched& s, G* head, G* tail, int32_t n) {
     tail->schedlink = nullptr;
-    if (s.runqtail) s.runqtail->schedlink = head;
-    else s.runqhead = head;
+    if (s.runqtail)
+        s.runqtail->schedlink = head;
+    else
+        s.runqhead = head;
     s.runqtail = tail;
     s.runqsize.fetch_add(n);
 }
@@ -64,7 +68,8 @@ G* globrunqget(Sched& s, P* pp, int32_t max) {
     if (max > 0 && n > max) n = max;
     if (n > static_cast<int32_t>(kRunqSize / 2)) n = kRunqSize / 2;
     G* gp = globrunqpop(s);
-    for (n--; n > 0; n--) runqput(s, pp, globrunqpop(s), false);
+    for (n--; n > 0; n--)
+        runqput(s, pp, globrunqpop(s), false);
     return gp;
 }
 
@@ -489,11 +494,8 @@ static G* afterSwitch(M* m, G* gp) {
         }
         return nullptr;
     }
-    case M::Action::Fatal:
-        gp->atomicstatus.store(GStatus::Waiting);
-        return nullptr;
-    case M::Action::None:
-        return nullptr;
+    case M::Action::Fatal: gp->atomicstatus.store(GStatus::Waiting); return nullptr;
+    case M::Action::None: return nullptr;
     }
     return nullptr;
 }
@@ -565,9 +567,13 @@ void goready(G* gp) {
     ready(gp->rt->sched(), gp, true);
 }
 
-void gosched() { mcall(M::Action::Gosched); }
+void gosched() {
+    mcall(M::Action::Gosched);
+}
 
-void goyield() { mcall(M::Action::Yield); }
+void goyield() {
+    mcall(M::Action::Yield);
+}
 
 void preemptPark() {
     G* gp = getg();
@@ -575,7 +581,9 @@ void preemptPark() {
     mcall(M::Action::Preempt);
 }
 
-void goexitNow() { throw GoroutineUnwind{}; }
+void goexitNow() {
+    throw GoroutineUnwind{};
+}
 
 int64_t nanotime() {
     timespec ts;

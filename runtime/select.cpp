@@ -86,11 +86,13 @@ int selectgo(SelectCase* cases, int n, bool hasDefault, bool* recvOK, bool* send
         pollorder[j] = i;
         npoll++;
     }
-    for (int i = 0; i < npoll; i++) lockorder[i] = pollorder[i];
+    for (int i = 0; i < npoll; i++)
+        lockorder[i] = pollorder[i];
     std::sort(lockorder.p, lockorder.p + npoll,
               [&](int a, int b) { return std::less<Chan*>()(cases[a].c, cases[b].c); });
     SmallArray<Chan*, 8> lockchans(n);
-    for (int i = 0; i < npoll; i++) lockchans[i] = cases[lockorder[i]].c;
+    for (int i = 0; i < npoll; i++)
+        lockchans[i] = cases[lockorder[i]].c;
     LockSet ls{lockchans.p, npoll};
 
     sellock(ls);
@@ -158,8 +160,10 @@ int selectgo(SelectCase* cases, int n, bool hasDefault, bool* recvOK, bool* send
         if (cases[i].isSend) sg.elem = cases[i].sendValue;
         *link = &sg;
         link = &sg.waitlink;
-        if (cases[i].isSend) ChanOps::sendq(cases[i].c).enqueue(&sg);
-        else ChanOps::recvq(cases[i].c).enqueue(&sg);
+        if (cases[i].isSend)
+            ChanOps::sendq(cases[i].c).enqueue(&sg);
+        else
+            ChanOps::recvq(cases[i].c).enqueue(&sg);
     }
     *link = nullptr;
     gopark(selparkcommit, &ls, WaitReason::Select);
@@ -173,8 +177,10 @@ int selectgo(SelectCase* cases, int n, bool hasDefault, bool* recvOK, bool* send
             casi = sg->caseIndex;
             continue;
         }
-        if (cases[sg->caseIndex].isSend) ChanOps::sendq(sg->c).remove(sg);
-        else ChanOps::recvq(sg->c).remove(sg);
+        if (cases[sg->caseIndex].isSend)
+            ChanOps::sendq(sg->c).remove(sg);
+        else
+            ChanOps::recvq(sg->c).remove(sg);
     }
     selunlock(ls);
     gp->waiting = nullptr;

@@ -8,9 +8,9 @@
 namespace gol::rt {
 
 struct SelectCase {
-    Chan* c = nullptr;       // nil: the case can never proceed (Go ignores it)
+    Chan* c = nullptr; // nil: the case can never proceed (Go ignores it)
     bool isSend = false;
-    uint64_t sendValue = 0;  // isSend
+    uint64_t sendValue = 0;       // isSend
     uint64_t* recvInto = nullptr; // !isSend; may be null (value discarded)
 };
 

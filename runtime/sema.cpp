@@ -36,7 +36,9 @@ struct SemaRoot {
     std::atomic<uint32_t> nwait{0};
 };
 
-void semtableInit(Sched& s) { s.semtable = new SemaRoot[kSemTabSize]; }
+void semtableInit(Sched& s) {
+    s.semtable = new SemaRoot[kSemTabSize];
+}
 void semtableDestroy(Sched& s) {
     delete[] s.semtable;
     s.semtable = nullptr;
@@ -80,8 +82,10 @@ void semacquire(std::atomic<uint32_t>* addr, bool lifo, WaitReason reason) {
         } else {
             w.next = nullptr;
             w.prev = root->tail;
-            if (root->tail) root->tail->next = &w;
-            else root->head = &w;
+            if (root->tail)
+                root->tail->next = &w;
+            else
+                root->head = &w;
             root->tail = &w;
         }
         gopark(semparkcommit, root, reason);
@@ -107,10 +111,14 @@ void semrelease(std::atomic<uint32_t>* addr, bool handoff) {
             }
         }
         if (!w) return;
-        if (w->prev) w->prev->next = w->next;
-        else root->head = w->next;
-        if (w->next) w->next->prev = w->prev;
-        else root->tail = w->prev;
+        if (w->prev)
+            w->prev->next = w->next;
+        else
+            root->head = w->next;
+        if (w->next)
+            w->next->prev = w->prev;
+        else
+            root->tail = w->prev;
         w->next = w->prev = nullptr;
         root->nwait.fetch_sub(1);
     }
@@ -143,12 +151,18 @@ static void nlLock(NotifyList* l) {
         std::this_thread::yield();
     }
 }
-static void nlUnlock(NotifyList* l) { l->lock.store(0, std::memory_order_release); }
+static void nlUnlock(NotifyList* l) {
+    l->lock.store(0, std::memory_order_release);
+}
 
 // Ticket comparison that survives wrap-around (Go's less).
-static bool ticketLess(uint32_t a, uint32_t b) { return static_cast<int32_t>(a - b) < 0; }
+static bool ticketLess(uint32_t a, uint32_t b) {
+    return static_cast<int32_t>(a - b) < 0;
+}
 
-uint32_t notifyListAdd(NotifyList* l) { return l->wait.fetch_add(1); }
+uint32_t notifyListAdd(NotifyList* l) {
+    return l->wait.fetch_add(1);
+}
 
 static bool nlparkcommit(G*, void* arg) {
     nlUnlock(static_cast<NotifyList*>(arg));
@@ -162,8 +176,10 @@ void notifyListWait(NotifyList* l, uint32_t ticket) {
         return;
     }
     Waiter w{getg(), ticket, nullptr};
-    if (l->tail) l->tail->next = &w;
-    else l->head = &w;
+    if (l->tail)
+        l->tail->next = &w;
+    else
+        l->head = &w;
     l->tail = &w;
     gopark(nlparkcommit, l, WaitReason::SyncCondWait);
 }
@@ -196,8 +212,10 @@ void notifyListNotifyOne(NotifyList* l) {
     Waiter* prev = nullptr;
     for (Waiter* w = l->head; w; prev = w, w = w->next) {
         if (w->ticket == t) {
-            if (prev) prev->next = w->next;
-            else l->head = w->next;
+            if (prev)
+                prev->next = w->next;
+            else
+                l->head = w->next;
             if (l->tail == w) l->tail = prev;
             nlUnlock(l);
             goready(w->g);

@@ -39,7 +39,9 @@ StackPool::~StackPool() {
     }
 }
 
-size_t StackPool::allocated() const { return nTotal_; }
+size_t StackPool::allocated() const {
+    return nTotal_;
+}
 
 boost::context::stack_context StackPool::allocate() {
     std::lock_guard<std::mutex> g(mu_);
@@ -54,7 +56,8 @@ boost::context::stack_context StackPool::allocate() {
     char* base;
     if (nGuarded_ < kGuardedStacks) {
         size_t len = size_ + page_;
-        void* p = mmap(nullptr, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        void* p =
+            mmap(nullptr, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         if (p == MAP_FAILED) throw std::bad_alloc();
         // The guard page is the lowest page: stacks grow down into it.
         if (mprotect(p, page_, PROT_NONE) != 0) {
@@ -67,7 +70,8 @@ boost::context::stack_context StackPool::allocate() {
     } else {
         if (slabLeft_ == 0) {
             size_t len = size_ * kSlabStacks;
-            void* p = mmap(nullptr, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+            void* p = mmap(nullptr, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                           -1, 0);
             if (p == MAP_FAILED) throw std::bad_alloc();
             maps_.emplace_back(p, len);
             slabCur_ = static_cast<char*>(p);

@@ -24,7 +24,7 @@
 namespace gol::rt {
 
 class StackPool {
-public:
+  public:
     // 8192 guarded stacks = 16384 VMAs: a quarter of the default vm.max_map_count, leaving
     // the rest to malloc, the VM heap and shared libraries.
     static constexpr size_t kGuardedStacks = 8192;
@@ -40,13 +40,13 @@ public:
     size_t stackSize() const { return size_; }
     size_t allocated() const;
 
-private:
+  private:
     std::mutex mu_;
-    size_t size_;    // usable bytes, page multiple
+    size_t size_; // usable bytes, page multiple
     size_t page_;
     size_t nGuarded_ = 0;
     size_t nTotal_ = 0;
-    std::vector<void*> free_;               // released stacks (top addresses) for reuse
+    std::vector<void*> free_;                    // released stacks (top addresses) for reuse
     std::vector<std::pair<void*, size_t>> maps_; // every mmap, unmapped by the destructor
     char* slabCur_ = nullptr;
     size_t slabLeft_ = 0;

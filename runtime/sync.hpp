@@ -15,12 +15,12 @@ namespace gol::rt {
 
 enum class SyncError : uint8_t {
     None,
-    UnlockOfUnlockedMutex,       // fatal error: "sync: unlock of unlocked mutex"
-    RUnlockOfUnlockedRWMutex,    // fatal error: "sync: RUnlock of unlocked RWMutex"
-    UnlockOfUnlockedRWMutex,     // fatal error: "sync: Unlock of unlocked RWMutex"
-    NegativeWaitGroupCounter,    // panic: "sync: negative WaitGroup counter"
-    WaitGroupMisuse,             // panic: "sync: WaitGroup misuse: Add called concurrently with Wait"
-    WaitGroupReused,             // panic: "sync: WaitGroup is reused before previous Wait has returned"
+    UnlockOfUnlockedMutex,    // fatal error: "sync: unlock of unlocked mutex"
+    RUnlockOfUnlockedRWMutex, // fatal error: "sync: RUnlock of unlocked RWMutex"
+    UnlockOfUnlockedRWMutex,  // fatal error: "sync: Unlock of unlocked RWMutex"
+    NegativeWaitGroupCounter, // panic: "sync: negative WaitGroup counter"
+    WaitGroupMisuse,          // panic: "sync: WaitGroup misuse: Add called concurrently with Wait"
+    WaitGroupReused,          // panic: "sync: WaitGroup is reused before previous Wait has returned"
 };
 const char* syncErrorString(SyncError e); // Go's text without "fatal error: "/"panic: "
 bool syncErrorIsFatal(SyncError e);       // true: Go's throw (fatal error), false: a panic
@@ -28,12 +28,12 @@ bool syncErrorIsFatal(SyncError e);       // true: Go's throw (fatal error), fal
 // Go's sync.Mutex: normal mode (woken waiters compete with newcomers) and starvation mode
 // (ownership handed to the oldest waiter) entered when a waiter waited more than 1 ms.
 class Mutex {
-public:
+  public:
     void lock();
     bool tryLock();
     SyncError unlock();
 
-private:
+  private:
     void lockSlow();
     SyncError unlockSlow(int32_t newState);
     std::atomic<int32_t> state_{0};
@@ -42,7 +42,7 @@ private:
 
 // Go's sync.RWMutex (writer-preferring: a pending Lock stops new readers).
 class RWMutex {
-public:
+  public:
     void lock();
     bool tryLock();
     SyncError unlock();
@@ -50,7 +50,7 @@ public:
     bool tryRLock();
     SyncError runlock();
 
-private:
+  private:
     Mutex w_;
     std::atomic<uint32_t> writerSem_{0};
     std::atomic<uint32_t> readerSem_{0};
@@ -60,12 +60,12 @@ private:
 
 // Go's sync.WaitGroup: high 32 bits of state = counter, low 32 bits = waiters.
 class WaitGroup {
-public:
+  public:
     SyncError add(int64_t delta);
     SyncError done() { return add(-1); }
     SyncError wait();
 
-private:
+  private:
     std::atomic<uint64_t> state_{0};
     std::atomic<uint32_t> sema_{0};
 };
@@ -73,12 +73,12 @@ private:
 // Go's sync.Once. The VM runs the function itself, because it may panic:
 //   if (once.enter()) { run f; once.leave(); }   // leave() also when f panics
 class Once {
-public:
+  public:
     bool enter(); // false: already done (or done by another G while we waited)
     void leave();
     bool isDone() const { return done_.load(std::memory_order_acquire) != 0; }
 
-private:
+  private:
     std::atomic<uint32_t> done_{0};
     Mutex m_;
 };
@@ -86,13 +86,13 @@ private:
 // Go's sync.Cond without its Locker (the Locker is a VM interface value):
 //   t = cond.waitAdd(); L.Unlock(); cond.waitPark(t); L.Lock();
 class Cond {
-public:
+  public:
     uint32_t waitAdd() { return notifyListAdd(&list_); }
     void waitPark(uint32_t ticket) { notifyListWait(&list_, ticket); }
     void signal() { notifyListNotifyOne(&list_); }
     void broadcast() { notifyListNotifyAll(&list_); }
 
-private:
+  private:
     NotifyList list_;
 };
 

@@ -35,7 +35,8 @@ static bool canSpin(int iter) {
     M* m = currentM();
     if (!m || !m->p) return false;
     Sched& s = *m->s;
-    if (s.gomaxprocs.load() <= 1 || s.gomaxprocs.load() <= s.npidle.load() + s.nmspinning.load() + 1) return false;
+    if (s.gomaxprocs.load() <= 1 || s.gomaxprocs.load() <= s.npidle.load() + s.nmspinning.load() + 1)
+        return false;
     return runqempty(m->p);
 }
 

@@ -37,7 +37,8 @@ SyncError RWMutex::runlock() {
 void RWMutex::lock() {
     w_.lock();
     int32_t r = readerCount_.fetch_add(-kMaxReaders); // announce the writer
-    if (r != 0 && readerWait_.fetch_add(r) + r != 0) semacquire(&writerSem_, false, WaitReason::SyncRWMutexLock);
+    if (r != 0 && readerWait_.fetch_add(r) + r != 0)
+        semacquire(&writerSem_, false, WaitReason::SyncRWMutexLock);
 }
 
 bool RWMutex::tryLock() {
@@ -53,7 +54,8 @@ bool RWMutex::tryLock() {
 SyncError RWMutex::unlock() {
     int32_t r = readerCount_.fetch_add(kMaxReaders) + kMaxReaders;
     if (r >= kMaxReaders) return SyncError::UnlockOfUnlockedRWMutex;
-    for (int32_t i = 0; i < r; i++) semrelease(&readerSem_, false); // readers that queued meanwhile
+    for (int32_t i = 0; i < r; i++)
+        semrelease(&readerSem_, false); // readers that queued meanwhile
     return w_.unlock();
 }
 

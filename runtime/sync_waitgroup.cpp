@@ -9,7 +9,8 @@
 namespace gol::rt {
 
 SyncError WaitGroup::add(int64_t delta) {
-    uint64_t state = state_.fetch_add(static_cast<uint64_t>(delta) << 32) + (static_cast<uint64_t>(delta) << 32);
+    uint64_t state =
+        state_.fetch_add(static_cast<uint64_t>(delta) << 32) + (static_cast<uint64_t>(delta) << 32);
     int32_t v = static_cast<int32_t>(state >> 32);
     uint32_t w = static_cast<uint32_t>(state);
     if (v < 0) return SyncError::NegativeWaitGroupCounter;
@@ -18,7 +19,8 @@ SyncError WaitGroup::add(int64_t delta) {
     // Counter is 0 and there are waiters: nobody may touch the group until they are released.
     if (state_.load() != state) return SyncError::WaitGroupMisuse;
     state_.store(0);
-    for (; w != 0; w--) semrelease(&sema_, false);
+    for (; w != 0; w--)
+        semrelease(&sema_, false);
     return SyncError::None;
 }
 

@@ -68,7 +68,8 @@ static int retake(Sched& s, int64_t now) {
             // Leave the P alone if it has nothing to run and other Ps are free to pick up new
             // work anyway — unless the syscall has lasted 10 ms (then hand off regardless, so
             // its timers and the accounting do not stall).
-            if (runqempty(pp) && s.nmspinning.load() + s.npidle.load() > 0 && pd.syscallwhen + kForcePreemptNs > now)
+            if (runqempty(pp) && s.nmspinning.load() + s.npidle.load() > 0 &&
+                pd.syscallwhen + kForcePreemptNs > now)
                 continue;
             PStatus expect = PStatus::Syscall;
             if (pp->status.compare_exchange_strong(expect, PStatus::Idle)) {
@@ -92,12 +93,12 @@ std::string schedtraceLine(Sched& s, int64_t now) {
     std::lock_guard<RankedMutex> g(s.lock);
     int32_t procs = s.gomaxprocs.load();
     // threads: every M, sysmon and the host thread that called runMain (Go counts m0 too).
-    std::string line = "SCHED " + std::to_string((now - s.startTime) / 1'000'000) +
-                       "ms: gomaxprocs=" + std::to_string(procs) + " idleprocs=" + std::to_string(s.npidle.load()) +
-                       " threads=" + std::to_string(s.mcount + 2) +
-                       " spinningthreads=" + std::to_string(s.nmspinning.load()) +
-                       " idlethreads=" + std::to_string(s.nmidle) + " runqueue=" + std::to_string(s.runqsize.load()) +
-                       " [";
+    std::string line =
+        "SCHED " + std::to_string((now - s.startTime) / 1'000'000) +
+        "ms: gomaxprocs=" + std::to_string(procs) + " idleprocs=" + std::to_string(s.npidle.load()) +
+        " threads=" + std::to_string(s.mcount + 2) +
+        " spinningthreads=" + std::to_string(s.nmspinning.load()) +
+        " idlethreads=" + std::to_string(s.nmidle) + " runqueue=" + std::to_string(s.runqsize.load()) + " [";
     for (int32_t i = 0; i < procs; i++) {
         if (i) line += ' ';
         line += std::to_string(runqlen(s.allp[i].load()));
@@ -106,7 +107,9 @@ std::string schedtraceLine(Sched& s, int64_t now) {
     return line;
 }
 
-void sysmonwake(Sched& s) { s.sysmonNote.wakeup(); }
+void sysmonwake(Sched& s) {
+    s.sysmonNote.wakeup();
+}
 
 void sysmon(Sched& s) {
     int64_t delay = kSysmonMinDelayNs;
@@ -114,8 +117,10 @@ void sysmon(Sched& s) {
     int64_t traceEvery = static_cast<int64_t>(s.opts.schedtraceMs) * 1'000'000;
     int64_t nextTrace = s.startTime + traceEvery;
     while (!s.exiting.load()) {
-        if (idle == 0) delay = kSysmonMinDelayNs;
-        else if (idle > kSysmonIdleRoundsBeforeBackoff) delay = std::min(delay * 2, kSysmonMaxDelayNs);
+        if (idle == 0)
+            delay = kSysmonMinDelayNs;
+        else if (idle > kSysmonIdleRoundsBeforeBackoff)
+            delay = std::min(delay * 2, kSysmonMaxDelayNs);
         int64_t now = nanotime();
         int64_t sleep = delay;
         if (traceEvery > 0 && nextTrace - now < sleep) sleep = std::max<int64_t>(nextTrace - now, 0);
@@ -129,8 +134,10 @@ void sysmon(Sched& s) {
                 int64_t w = nextTimerWhen(s);
                 int64_t d = w == 0 ? INT64_MAX : std::max<int64_t>(w - now, kSysmonMinDelayNs);
                 if (sigquitRuntime.load() == s.rt) d = std::min(d, kSigquitPollNs);
-                if (d == INT64_MAX) s.sysmonNote.sleep();
-                else s.sysmonNote.sleepFor(d);
+                if (d == INT64_MAX)
+                    s.sysmonNote.sleep();
+                else
+                    s.sysmonNote.sleepFor(d);
             }
             s.sysmonIdle.store(false);
             s.sysmonNote.clear();
@@ -156,8 +163,10 @@ void sysmon(Sched& s) {
             timerWake(s, w);
             got++;
         }
-        if (got) idle = 0;
-        else idle++;
+        if (got)
+            idle = 0;
+        else
+            idle++;
     }
 }
 

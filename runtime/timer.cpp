@@ -201,7 +201,8 @@ void moveTimers(P* from, P* to) {
     {
         std::lock_guard<RankedMutex> g(from->timersLock);
         ts.swap(from->timers);
-        for (Timer* t : ts) t->pp.store(nullptr); // stopTimer waits until it is re-homed
+        for (Timer* t : ts)
+            t->pp.store(nullptr); // stopTimer waits until it is re-homed
         updateTimer0When(from);
     }
     std::lock_guard<RankedMutex> g(to->timersLock);
@@ -235,13 +236,16 @@ void Runtime::forEachTimer(const std::function<void(Timer*)>& f) {
     for (int32_t i = 0; i < s.gomaxprocs.load(); i++) {
         P* pp = s.allp[i].load();
         std::lock_guard<RankedMutex> g(pp->timersLock);
-        for (Timer* t : pp->timers) f(t);
+        for (Timer* t : pp->timers)
+            f(t);
     }
 }
 
 // ---- time.Sleep -------------------------------------------------------------------------------
 
-static void sleepReady(void* arg, int64_t) { goready(static_cast<G*>(arg)); }
+static void sleepReady(void* arg, int64_t) {
+    goready(static_cast<G*>(arg));
+}
 
 static bool sleepCommit(G* gp, void* arg) {
     // On g0, after the G is suspended: arm the timer now, so it cannot fire (and ready the G)

@@ -18,7 +18,8 @@ static void header(std::string& out, G* gp, const char* state, int64_t now) {
     if (gp->status() == GStatus::Waiting) {
         // Go adds the wait time once it reaches a minute: "[chan receive, 2 minutes]".
         int64_t mins = (now - gp->waitSince()) / 60'000'000'000LL;
-        if (gp->waitSince() != 0 && mins >= 1) out += ", " + std::to_string(mins) + (mins == 1 ? " minute" : " minutes");
+        if (gp->waitSince() != 0 && mins >= 1)
+            out += ", " + std::to_string(mins) + (mins == 1 ? " minute" : " minutes");
     }
     out += "]:\n";
 }

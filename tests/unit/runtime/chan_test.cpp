@@ -44,7 +44,8 @@ TEST_CASE("buffered channel: FIFO, len/cap, blocking when full") {
     rt.runMain([&] {
         Chan c(3, false);
         CHECK(c.cap() == 3);
-        for (uint64_t i = 1; i <= 3; i++) CHECK(c.send(i, true) == SendResult::Sent);
+        for (uint64_t i = 1; i <= 3; i++)
+            CHECK(c.send(i, true) == SendResult::Sent);
         CHECK(c.len() == 3);
         CHECK(c.send(99, false) == SendResult::WouldBlock);
         // A blocked sender's value goes to the tail when a slot frees up.
@@ -164,7 +165,8 @@ TEST_CASE("select: random choice among ready cases is fair") {
             hits[selectgo(sc, 3, false, &ok)]++;
         }
     });
-    for (int h : hits) CHECK(h > 700); // expected 1000 each; 700 is far out in the tail
+    for (int h : hits)
+        CHECK(h > 700); // expected 1000 each; 700 is far out in the tail
 }
 
 TEST_CASE("select: blocks on all cases, the first sender wins, others stay queued elsewhere") {
@@ -226,6 +228,7 @@ TEST_CASE("GC hooks see buffered values and values held by blocked senders") {
         CHECK(seen == std::vector<uint64_t>{11, 12, 13});
         uint64_t v;
         bool ok;
-        for (int i = 0; i < 3; i++) c.recv(&v, &ok, true);
+        for (int i = 0; i < 3; i++)
+            c.recv(&v, &ok, true);
     });
 }

@@ -18,7 +18,8 @@ TEST_CASE("GOMAXPROCS=1: a goroutine spinning in `for {}` cannot starve main") {
     std::atomic<bool> stop{false};
     auto ex = rt.runMain([&] {
         getRuntime()->spawn([&] {
-            while (!stop.load(std::memory_order_relaxed)) safepoint(); // for {} with its back-edge poll
+            while (!stop.load(std::memory_order_relaxed))
+                safepoint(); // for {} with its back-edge poll
         });
         gosched(); // the spinner now runs; main gets back only through preemption
         stop = true;
@@ -43,7 +44,8 @@ TEST_CASE("GOMAXPROCS=1: two spinners and main all make progress") {
                 safepoint();
             }
         });
-        while (a.load() == 0 || b.load() == 0) safepoint();
+        while (a.load() == 0 || b.load() == 0)
+            safepoint();
         stop = true;
     });
     CHECK(a.load() > 0);
@@ -71,7 +73,8 @@ TEST_CASE("syscall hand-off: a G blocked 50 ms in a syscall does not stop the ot
             wg.done();
         });
         getRuntime()->spawn([&] {
-            while (!inSyscall.load()) gosched();
+            while (!inSyscall.load())
+                gosched();
             // This runs only if sysmon handed the P to another M.
             for (int i = 0; i < 100; i++) {
                 if (!syscallDone.load()) progressDuringSyscall++;

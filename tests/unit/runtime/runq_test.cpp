@@ -18,7 +18,8 @@ struct Fixture {
         s.gomaxprocs.store(2);
         p1.id = 0;
         p2.id = 1;
-        for (size_t i = 0; i < gs.size(); i++) gs[i].goid = static_cast<int64_t>(i);
+        for (size_t i = 0; i < gs.size(); i++)
+            gs[i].goid = static_cast<int64_t>(i);
     }
     int globalLen() { return s.runqsize.load(); }
 };
@@ -28,7 +29,8 @@ TEST_CASE("runq: FIFO order, runnext first") {
     Fixture f;
     bool inherit;
     CHECK(runqempty(&f.p1));
-    for (int i = 0; i < 10; i++) runqput(f.s, &f.p1, &f.gs[i], false);
+    for (int i = 0; i < 10; i++)
+        runqput(f.s, &f.p1, &f.gs[i], false);
     runqput(f.s, &f.p1, &f.gs[100], true);
     CHECK(!runqempty(&f.p1));
     G* g = runqget(&f.p1, &inherit);
@@ -56,7 +58,8 @@ TEST_CASE("runq: a new runnext kicks the old one to the tail") {
 
 TEST_CASE("runq: overflow moves half (128) plus the new G to the global queue") {
     Fixture f;
-    for (int i = 0; i < 256; i++) runqput(f.s, &f.p1, &f.gs[i], false);
+    for (int i = 0; i < 256; i++)
+        runqput(f.s, &f.p1, &f.gs[i], false);
     CHECK(runqlen(&f.p1) == 256);
     CHECK(f.globalLen() == 0);
     runqput(f.s, &f.p1, &f.gs[256], false);
@@ -65,7 +68,8 @@ TEST_CASE("runq: overflow moves half (128) plus the new G to the global queue") 
     // The global queue holds the oldest half in order, then the newcomer.
     std::lock_guard<RankedMutex> g(f.s.lock);
     G* x = f.s.runqhead;
-    for (int i = 0; i < 128; i++, x = x->schedlink) REQUIRE(x == &f.gs[i]);
+    for (int i = 0; i < 128; i++, x = x->schedlink)
+        REQUIRE(x == &f.gs[i]);
     CHECK(x == &f.gs[256]);
     // globrunqget takes size/gomaxprocs+1 but at most half a local queue.
     bool inherit;
@@ -78,7 +82,8 @@ TEST_CASE("runq: overflow moves half (128) plus the new G to the global queue") 
 
 TEST_CASE("runq: steal takes half of the victim, runnext only when asked") {
     Fixture f;
-    for (int i = 0; i < 10; i++) runqput(f.s, &f.p2, &f.gs[i], false);
+    for (int i = 0; i < 10; i++)
+        runqput(f.s, &f.p2, &f.gs[i], false);
     G* g = runqsteal(&f.p1, &f.p2, false);
     REQUIRE(g != nullptr);
     CHECK(runqlen(&f.p1) == 4); // 5 stolen: one returned, 4 queued
@@ -105,7 +110,8 @@ TEST_CASE("runq: concurrent owner and thieves lose and duplicate nothing") {
             while (!done.load() || !runqempty(&f.p1)) {
                 if (G* g = runqsteal(mine, &f.p1, true)) {
                     seen[idx(g)]++;
-                    while (G* h = runqget(mine, &inherit)) seen[idx(h)]++;
+                    while (G* h = runqget(mine, &inherit))
+                        seen[idx(h)]++;
                 }
             }
         });
@@ -116,14 +122,18 @@ TEST_CASE("runq: concurrent owner and thieves lose and duplicate nothing") {
         if (i % 3 == 0)
             if (G* g = runqget(&f.p1, &inherit)) seen[idx(g)]++;
     }
-    while (G* g = runqget(&f.p1, &inherit)) seen[idx(g)]++;
+    while (G* g = runqget(&f.p1, &inherit))
+        seen[idx(g)]++;
     done.store(true);
-    for (auto& t : thieves) t.join();
+    for (auto& t : thieves)
+        t.join();
     {
         std::lock_guard<RankedMutex> g(f.s.lock);
-        for (G* x = f.s.runqhead; x; x = x->schedlink) seen[idx(x)]++;
+        for (G* x = f.s.runqhead; x; x = x->schedlink)
+            seen[idx(x)]++;
     }
     int bad = 0;
-    for (int i = 0; i < kN; i++) bad += seen[i].load() != 1;
+    for (int i = 0; i < kN; i++)
+        bad += seen[i].load() != 1;
     CHECK(bad == 0);
 }

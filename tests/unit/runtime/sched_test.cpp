@@ -62,7 +62,9 @@ bool publishParked(G* gp, void* arg) {
     static_cast<ParkSlot*>(arg)->g.store(gp);
     return true;
 }
-bool cancelPark(G*, void*) { return false; }
+bool cancelPark(G*, void*) {
+    return false;
+}
 } // namespace
 
 TEST_CASE("gopark / goready hand a G between goroutines") {
@@ -72,7 +74,8 @@ TEST_CASE("gopark / goready hand a G between goroutines") {
         ParkSlot slot;
         getRuntime()->spawn([&] {
             // Wait until main is parked, then ready it.
-            while (!slot.g.load()) gosched();
+            while (!slot.g.load())
+                gosched();
             order.push_back(2);
             goready(slot.g.load());
         });
@@ -107,7 +110,8 @@ TEST_CASE("host refs suppress deadlock detection until released") {
     rt.acquireHostRef();
     std::atomic<G*> parked{nullptr};
     std::thread host([&] {
-        while (!parked.load()) std::this_thread::yield();
+        while (!parked.load())
+            std::this_thread::yield();
         // Let the runtime go fully idle: it must not report a deadlock while we hold the ref.
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
         goready(parked.load());

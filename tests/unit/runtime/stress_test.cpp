@@ -118,8 +118,10 @@ TEST_CASE("stress: every message over a random channel graph arrives exactly onc
         Runtime rt(procs(p));
         auto ex = rt.runMain([&] {
             Runtime* r = getRuntime();
-            for (int i = 0; i < Graph::kSinks; i++) r->spawn([&, i] { g->sink(i); });
-            for (int i = 0; i < Graph::kRelays; i++) r->spawn([&, i] { g->relay(i); });
+            for (int i = 0; i < Graph::kSinks; i++)
+                r->spawn([&, i] { g->sink(i); });
+            for (int i = 0; i < Graph::kRelays; i++)
+                r->spawn([&, i] { g->relay(i); });
             int per = messages / Graph::kProducers;
             for (int i = 0; i < Graph::kProducers; i++) {
                 int first = i * per;
@@ -134,7 +136,8 @@ TEST_CASE("stress: every message over a random channel graph arrives exactly onc
         REQUIRE(ex == Runtime::Exit::MainReturned);
         CHECK(g->received.load() == messages);
         int bad = 0;
-        for (int i = 0; i < messages; i++) bad += g->seen[i].load() != 1;
+        for (int i = 0; i < messages; i++)
+            bad += g->seen[i].load() != 1;
         CHECK(bad == 0);
         CHECK(g->relayed.load() > 0);
         if (getenv("GOL_STRESS_VERBOSE"))

@@ -119,7 +119,7 @@ TEST_CASE("addTimer / stopTimer / resetTimer") {
         bool ok;
         ch.recv(&v, &ok, true);
         CHECK(f.n.load() == 1);
-        CHECK(v == 1); // seq bumped by the reset
+        CHECK(v == 1);         // seq bumped by the reset
         CHECK(!stopTimer(&t)); // already fired
     });
 }
@@ -134,7 +134,8 @@ TEST_CASE("periodic timer ticks until stopped") {
         addTimer(&t, nanotime() + 1'000'000, 1'000'000, onFire, &f);
         uint64_t v;
         bool ok;
-        for (int i = 0; i < 5; i++) ch.recv(&v, &ok, true);
+        for (int i = 0; i < 5; i++)
+            ch.recv(&v, &ok, true);
         CHECK(stopTimer(&t));
         int n = f.n.load();
         sleepFor(5'000'000);
@@ -171,8 +172,8 @@ TEST_CASE("a timer added from a host thread wakes an idle runtime") {
         std::thread host([&] {
             getRuntime(); // nullptr here: a host thread
             rt.addTimer(
-                &t, nanotime() + 2'000'000, 0, [](void* arg, int64_t) { static_cast<Chan*>(arg)->send(7, false); },
-                &ch);
+                &t, nanotime() + 2'000'000, 0,
+                [](void* arg, int64_t) { static_cast<Chan*>(arg)->send(7, false); }, &ch);
         });
         host.join();
         uint64_t v = 0;
