@@ -224,7 +224,12 @@ Func* Checker::missingMethod(Type* V, Interface* iface, bool staticCheck, bool* 
 }
 
 std::string Checker::missingMethodCause(Type* V, Type* T, Func* m, bool wrongType, Func* have, bool ptrRecv) {
-    auto fstr = [&](Func* f) { return f->name + signatureString(f->signature(), pkg); };
+    // Appended piecewise: GCC 12 warns (-Wrestrict, a false positive) on name + string temporaries.
+    auto fstr = [&](Func* f) {
+        std::string s = f->name;
+        s += signatureString(f->signature(), pkg);
+        return s;
+    };
     if (ptrRecv) return "(method " + m->name + " has pointer receiver)";
     if (wrongType && have == nullptr) return "(" + ts(V) + "." + m->name + " is a field, not a method)";
     if (wrongType) {
