@@ -50,7 +50,7 @@ void FuncGen::argsInto(ast::CallExpr* e, types::Signature* sig, int base, size_t
     auto* params = sig->params;
     size_t np = params->size();
     auto& args = e->args;
-    if (args.size() == 1 && np > 1) {
+    if (args.size() == 1 && !e->hasEllipsis) {
         if (auto* t = args[0]->type ? args[0]->type->as<types::Tuple>() : nullptr) {
             auto regs = call(ast::cast<ast::CallExpr>(unparen(args[0])));
             size_t fixed = sig->variadic ? np - 1 : np;

@@ -744,6 +744,18 @@ int FuncGen::conversion(ast::CallExpr* e, int dst) {
         }
         return done(r);
     }
+    // Slice to array pointer (Go 1.17) and slice to array (Go 1.20).
+    if (fu->as<types::Slice>()) {
+        types::Type* arr = nullptr;
+        if (auto* p = tu->as<types::Pointer>()) arr = p->elem;
+        else if (U(tu)->as<types::Array>()) arr = to;
+        if (arr && U(arr)->as<types::Array>()) {
+            int x = expr(arg);
+            emitABC(Op::SL2ARR, r, x, int(pb_.rtype(arr)));
+            if (!tu->as<types::Pointer>()) emitABC(Op::CLONE, r, r); // a value: a copy of the elements
+            return done(r);
+        }
+    }
     // Same representation (named <-> underlying, pointer/chan/func/slice/map identities).
     return done(expr(arg, r));
 }

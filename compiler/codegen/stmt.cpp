@@ -861,7 +861,11 @@ void FuncGen::rangeStmt(ast::RangeStmt* s, ast::Stmt* label) {
             } else {
                 auto* arr = at->as<types::Array>();
                 elem = arr->elem;
-                if (wantValue) expr(s->x, coll);
+                if (wantValue) {
+                    // The range expression is evaluated once, as a copy of the array.
+                    expr(s->x, coll);
+                    if (!types::isPointer(s->x->type)) emitABC(Op::CLONE, coll, coll);
+                }
                 else if (s->x->type && !types::isPointer(s->x->type) && !ast::isa<ast::Ident>(unparen(s->x))) expr(s->x);
                 emitABx(Op::LOADI, n, uint32_t(int32_t(arr->len)));
             }
