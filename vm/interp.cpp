@@ -411,7 +411,8 @@ void VM::execute(Thread& th) {
     CASE(PANIC) {
         SAVEPC();
         panicVal = R(ins.a);
-        if (!panicVal.p) panicVal = runtimeErrorValue("panic called with nil argument (use runtime.PanicNilError)");
+        // Go 1.21+: panic(nil) panics with a *runtime.PanicNilError.
+        if (!panicVal.p) panicVal = runtimeErrorValue("panic called with nil argument (use runtime.PanicNilError)", false);
         goto start_panic;
     }
     CASE(RECOVER) {
@@ -758,6 +759,33 @@ void VM::execute(Thread& th) {
         int64_t n = d ? std::min<int64_t>(d->len, int64_t(sv.size())) : 0;
         if (n > 0) std::memmove(d->array->data + d->off, sv.data(), size_t(n));
         R(ins.a).i = n;
+        DISPATCH();
+    }
+    CASE(SL2ARR) {
+        const RType* at = prog.types[ins.c].get();
+        auto* s = static_cast<SliceObj*>(R(ins.b).p);
+        int64_t len = s ? s->len : 0;
+        if (len < at->len)
+            RT_ERROR("cannot convert slice with length " + std::to_string(len) + " to pointer to array with length " +
+                     std::to_string(at->len));
+        if (!s) {
+            R(ins.a).p = nullptr; // (*[0]T)(nil) is nil
+            DISPATCH();
+        }
+        if (s->off == 0 && s->array->len == at->len) {
+            R(ins.a) = Value::fromObj(s->array); // the same memory, as in Go
+            DISPATCH();
+        }
+        // gol cannot alias part of an array as an array value (docs/language.md): copy.
+        SAVEPC();
+        ArrayObj* a = heap.newArrayValue(at);
+        ArrayObj* src = s->array;
+        if (a->elemType && a->elemType->isBoxed()) {
+            for (int64_t i = 0; i < at->len; i++) copyInto(a->slots()[i].p, src->slots()[s->off + i].p);
+        } else {
+            std::memcpy(a->data, src->data + size_t(s->off) * src->elemSize, size_t(at->len) * a->elemSize);
+        }
+        R(ins.a) = Value::fromObj(a);
         DISPATCH();
     }
     CASE(CLEARSL) {

@@ -57,8 +57,11 @@ std::string VM::panicValueString(Thread& th, Value v) {
     try {
         if (callMethod(th, v, "Error", &r)) return std::string(strView(r));
         if (callMethod(th, v, "String", &r)) return std::string(strView(r));
-    } catch (...) {
-        // A method that panics while we report a panic: fall back to the plain form.
+    } catch (RuntimeError&) {
+        // A method that panics while we report a panic: fall back to the plain form. (Never
+        // catch everything here: the runtime unwinds goroutines with its own exception.)
+    } catch (GoPanic&) {
+    } catch (PanicUnwind&) {
     }
     const RType* t = iv->type;
     std::string plain;

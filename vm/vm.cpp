@@ -150,7 +150,8 @@ void VM::makeInternalTypes() {
 
 void VM::load(Program& program) {
     program_ = &program;
-    // Error() of the internal error types.
+    // Error() of the internal error types; runtime errors also have RuntimeError(), so they
+    // satisfy the runtime.Error interface.
     uint32_t errId = methodNameId("Error");
     for (RType* t : {const_cast<RType*>(runtimeErrorType_), const_cast<RType*>(errorStringType_)}) {
         if (t->methods.empty()) {
@@ -159,6 +160,17 @@ void VM::load(Program& program) {
             m.nameId = errId;
             m.proto = makeIdentityMethod(t == runtimeErrorType_ ? "runtime.Error.Error" : "errors.(*errorString).Error");
             t->methods.push_back(m);
+            if (t == runtimeErrorType_) {
+                RMethod r;
+                r.name = "RuntimeError";
+                r.nameId = methodNameId("RuntimeError");
+                r.proto = makeIdentityMethod("runtime.Error.RuntimeError");
+                r.proto->numResults = 0;
+                r.proto->code[0] = Instr::make(Op::RET, 0, 0);
+                t->methods.push_back(r);
+            }
+            std::sort(t->methods.begin(), t->methods.end(),
+                      [](const RMethod& a, const RMethod& b) { return a.nameId < b.nameId; });
         }
     }
     if (program.stringType) stringType_ = program.stringType;
