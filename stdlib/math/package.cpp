@@ -76,7 +76,7 @@ func Y0(x float64) float64
 func Y1(x float64) float64
 func Yn(n int, x float64) float64
 
-func Sincos(x float64) (sin, cos float64) { return Sin(x), Cos(x) }
+func Sincos(x float64) (sin, cos float64)
 )go";
 
 constexpr const char* kGoSource[] = {
@@ -104,7 +104,6 @@ namespace M = stdlib::math;
 
 #define F1(name) {#name, +[](NativeCall& c) { c.result(0, Value::fromFloat(M::name(argFloat(c, 0)))); }}
 #define F2(name) {#name, +[](NativeCall& c) { c.result(0, Value::fromFloat(M::name(argFloat(c, 0), argFloat(c, 1)))); }}
-#define LIBM1(name) {#name, +[](NativeCall& c) { c.result(0, Value::fromFloat(::name(argFloat(c, 0)))); }}
 
 } // namespace
 
@@ -115,7 +114,7 @@ vm::PackageDef makeMathPackage() {
         F2(Copysign), F1(Cos), F1(Cosh), F2(Dim), F1(Erf), F1(Erfc), F1(Exp), F1(Exp2), F1(Expm1), F1(Floor),
         F1(Gamma), F2(Hypot), F1(Log), F1(Log10), F1(Log1p), F1(Log2), F1(Logb), F2(Max), F2(Min), F2(Mod),
         F2(Nextafter), F2(Pow), F2(Remainder), F1(Round), F1(RoundToEven), F1(Sin), F1(Sinh), F1(Sqrt), F1(Tan),
-        F1(Tanh), F1(Trunc), LIBM1(j0), LIBM1(j1), LIBM1(y0), LIBM1(y1),
+        F1(Tanh), F1(Trunc), F1(J0), F1(J1), F1(Y0), F1(Y1),
         {"FMA", +[](NativeCall& c) { c.result(0, Value::fromFloat(M::FMA(argFloat(c, 0), argFloat(c, 1), argFloat(c, 2)))); }},
         {"Float32bits", +[](NativeCall& c) { c.result(0, Value::fromUint(M::Float32bits(float(argFloat(c, 0))))); }},
         {"Float32frombits", +[](NativeCall& c) { c.result(0, Value::fromFloat(M::Float32frombits(uint32_t(argUint(c, 0))))); }},
@@ -130,8 +129,8 @@ vm::PackageDef makeMathPackage() {
         {"Inf", +[](NativeCall& c) { c.result(0, Value::fromFloat(M::Inf(argInt(c, 0)))); }},
         {"IsInf", +[](NativeCall& c) { c.result(0, Value::fromBool(M::IsInf(argFloat(c, 0), argInt(c, 1)))); }},
         {"IsNaN", +[](NativeCall& c) { c.result(0, Value::fromBool(M::IsNaN(argFloat(c, 0)))); }},
-        {"Jn", +[](NativeCall& c) { c.result(0, Value::fromFloat(::jn(int(argInt(c, 0)), argFloat(c, 1)))); }},
-        {"Yn", +[](NativeCall& c) { c.result(0, Value::fromFloat(::yn(int(argInt(c, 0)), argFloat(c, 1)))); }},
+        {"Jn", +[](NativeCall& c) { c.result(0, Value::fromFloat(M::Jn(argInt(c, 0), argFloat(c, 1)))); }},
+        {"Yn", +[](NativeCall& c) { c.result(0, Value::fromFloat(M::Yn(argInt(c, 0), argFloat(c, 1)))); }},
         {"Ldexp", +[](NativeCall& c) { c.result(0, Value::fromFloat(M::Ldexp(argFloat(c, 0), argInt(c, 1)))); }},
         {"Lgamma", +[](NativeCall& c) {
              auto r = M::Lgamma(argFloat(c, 0));
@@ -147,16 +146,14 @@ vm::PackageDef makeMathPackage() {
         {"Nextafter32", +[](NativeCall& c) {
              c.result(0, Value::fromFloat(M::Nextafter32(float(argFloat(c, 0)), float(argFloat(c, 1)))));
          }},
+        {"Sincos", +[](NativeCall& c) {
+             auto r = M::Sincos(argFloat(c, 0));
+             c.result(0, Value::fromFloat(r.sin));
+             c.result(1, Value::fromFloat(r.cos));
+         }},
         {"Pow10", +[](NativeCall& c) { c.result(0, Value::fromFloat(M::Pow10(argInt(c, 0)))); }},
         {"Signbit", +[](NativeCall& c) { c.result(0, Value::fromBool(M::Signbit(argFloat(c, 0)))); }},
     };
-    // libm's Bessel functions are bound under Go's names.
-    for (auto& n : d.natives) {
-        if (n.name == "j0") n.name = "J0";
-        else if (n.name == "j1") n.name = "J1";
-        else if (n.name == "y0") n.name = "Y0";
-        else if (n.name == "y1") n.name = "Y1";
-    }
     return d;
 }
 

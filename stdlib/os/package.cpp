@@ -696,17 +696,17 @@ void nUnsetenv(NativeCall& c) {
 void nClearenv(NativeCall&) { ::clearenv(); }
 
 void nHostname(NativeCall& c) {
-    char buf[256] = {};
-    int e = ::gethostname(buf, sizeof buf - 1) == 0 ? 0 : err();
-    c.result(0, c.str(buf));
+    std::string buf(256, '\0');
+    int e = ::gethostname(buf.data(), buf.size() - 1) == 0 ? 0 : err();
+    c.result(0, c.str(buf.c_str()));
     c.result(1, Value::fromInt(e));
 }
 
 void nGetwd(NativeCall& c) {
-    char buf[PATH_MAX];
-    bool ok = ::getcwd(buf, sizeof buf) != nullptr;
+    std::string buf(PATH_MAX, '\0'); // not on the small fiber stack
+    bool ok = ::getcwd(buf.data(), buf.size()) != nullptr;
     int e = ok ? 0 : err();
-    c.result(0, c.str(ok ? buf : ""));
+    c.result(0, c.str(ok ? std::string_view(buf.c_str()) : std::string_view()));
     c.result(1, Value::fromInt(e));
 }
 
@@ -830,18 +830,24 @@ void nReadFile(NativeCall& c) {
         c.result(1, Value::fromInt(e));
         return;
     }
+    // Natives run on a goroutine's small fiber stack: buffers live on the heap.
     std::string data;
-    char buf[65536];
+    struct stat st {};
+    size_t chunk = ::fstat(fd, &st) == 0 && st.st_size > 0 ? size_t(st.st_size) + 1 : 4096;
     int e = 0;
     for (;;) {
-        ssize_t n = ::read(fd, buf, sizeof buf);
+        size_t have = data.size();
+        data.resize(have + chunk);
+        ssize_t n = ::read(fd, data.data() + have, chunk);
         if (n < 0) {
+            data.resize(have);
             if (errno == EINTR) continue;
             e = err();
             break;
         }
+        data.resize(have + size_t(n));
         if (n == 0) break;
-        data.append(buf, size_t(n));
+        chunk = std::max<size_t>(chunk, 4096);
     }
     ::close(fd);
     if (e != 0) {
