@@ -44,6 +44,11 @@ void VM::runGoroutine(Thread* raw) {
         th->g->user = th.get();
         pending_.erase(std::find(pending_.begin(), pending_.end(), raw));
     }
+    // Detach from the G on every way out, runtime.Goexit's unwinding included.
+    struct Detach {
+        rt::G* g;
+        ~Detach() { g->user = nullptr; }
+    } detach{th->g};
     FuncObj* fn = th->startFn;
     th->startFn = nullptr;
     th->frames.reserve(16);
@@ -63,7 +68,6 @@ void VM::runGoroutine(Thread* raw) {
             fatalPanic(*th);
         }
     }
-    th->g->user = nullptr;
 }
 
 } // namespace gol::vm

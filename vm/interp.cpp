@@ -16,6 +16,7 @@
 #include "vm/vm.hpp"
 
 #include "runtime/runtime.hpp"
+#include "vm/chanobj.hpp"
 #include "vm/map.hpp"
 #include "vm/slice.hpp"
 #include "vm/utf8.hpp"
@@ -1021,6 +1022,11 @@ void VM::execute(Thread& th) {
         rt::chanrecv(c, &v, &ok, true);
         RELOAD();
         R(ins.a).u = v;
+        if (!ok) {
+            // A closed channel yields the zero value: for struct and array elements, a zero box.
+            const RType* et = static_cast<ChanObj*>(R(ins.b).p)->type->elem;
+            if (et->isBoxed()) R(ins.a) = heap.zeroValue(et);
+        }
         if (ins.op == Op::RECV2) R(ins.a + 1).u = ok;
         DISPATCH();
     }
@@ -1060,7 +1066,11 @@ void VM::execute(Thread& th) {
         chosen = rt::selectgo(cases, n, hasDefault, &recvOK, &sendClosed);
         RELOAD();
         if (sendClosed) RT_ERROR_PLAIN("send on closed channel");
-        if (chosen >= 0 && !cases[chosen].isSend) R(ins.b + 2 * chosen + 1).u = recvBuf[chosen];
+        if (chosen >= 0 && !cases[chosen].isSend) {
+            R(ins.b + 2 * chosen + 1).u = recvBuf[chosen];
+            const RType* et = static_cast<ChanObj*>(R(ins.b + 2 * chosen).p)->type->elem;
+            if (!recvOK && et->isBoxed()) R(ins.b + 2 * chosen + 1) = heap.zeroValue(et);
+        }
         R(ins.a).i = chosen;
         R(ins.a + 1).u = recvOK;
         DISPATCH();
@@ -1094,6 +1104,12 @@ after_native:
         if (kind == 2) {
             panicVal = th.pendingPanicValue;
             goto start_panic;
+        }
+        if (kind == 4) {
+            PanicRec exit{};
+            exit.goexit = true;
+            th.panics.push_back(exit);
+            goto dispatch_panic;
         }
         goto dispatch_panic; // kind 3: a panic unwound out of a callback
     }
@@ -1142,7 +1158,15 @@ dispatch_panic : {
         if (th.pendingPanicKind != 0) goto after_native;
         goto dispatch_panic;
     }
-    if (boundary == 0) fatalPanic(th); // unrecovered: report and end the program
+    if (boundary == 0) {
+        if (p.goexit) {
+            // runtime.Goexit: every deferred call ran; the goroutine ends here.
+            th.panics.clear();
+            th.frames.clear();
+            rt::goexitNow();
+        }
+        fatalPanic(th); // unrecovered: report and end the program
+    }
     clearAbove(th, boundary - 1);
     th.frames.resize(boundary);
     th.pendingPanicKind = 3;

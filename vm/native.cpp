@@ -21,6 +21,7 @@ void NativeCall::panicString(std::string msg) {
     const RType* st = vm.program().stringType;
     throw GoPanic{Value::fromObj(vm.heap().newIface(st, str(msg)))};
 }
+void NativeCall::goexit() { throw GoexitRequest{}; }
 void NativeCall::root(Value v) { thread.tempRoots.push_back(v); }
 void NativeCall::call(FuncObj* fn, const Value* args, uint32_t n, Value* results, uint32_t nres) {
     vm.callFunction(thread, fn, args, n, results, nres);
@@ -68,6 +69,8 @@ void VM::callNative(Thread& th, NativeFn fn, const NativeRef* ref, uint32_t argB
         th.pendingPanicValue = p.value;
     } catch (PanicUnwind&) {
         th.pendingPanicKind = 3;
+    } catch (GoexitRequest&) {
+        th.pendingPanicKind = 4;
     } catch (std::bad_alloc&) {
         th.nativeTop = savedTop;
         fatalError(th, "runtime: out of memory");
@@ -107,6 +110,10 @@ void VM::callFunction(Thread& th, FuncObj* fn, const Value* args, uint32_t numAr
             throw GoPanic{th.pendingPanicValue};
         }
         if (th.pendingPanicKind == 3) throw PanicUnwind{};
+        if (th.pendingPanicKind == 4) {
+            th.pendingPanicKind = 0;
+            throw GoexitRequest{};
+        }
     }
     for (uint32_t i = 0; i < numResults; i++) results[i] = th.stack[nb + i];
 }

@@ -50,6 +50,7 @@ struct NativeCall {
     [[noreturn]] void panicRuntimeError(std::string msg); // "runtime error: " + msg, a runtime.Error
     [[noreturn]] void panicValue(Value iface);            // panic(v) with an interface value
     [[noreturn]] void panicString(std::string msg);       // panic("msg") as a string value
+    [[noreturn]] void goexit();                           // runtime.Goexit: defers run, then the goroutine ends
 
     // Keeps v alive until this native returns. Needed only for a value held in a C++ local (not in
     // an argument slot) across call()/callMethod, where a collection may run.

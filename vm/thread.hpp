@@ -78,7 +78,7 @@ struct Thread {
     uint64_t startArgIsRef = 0;
     // A panic raised inside a native, for the interpreter to start once the native returned:
     // 1 runtime error (pendingError), 2 panic(value) (pendingPanicValue), 3 a panic that already
-    // unwound out of a script callback (continue dispatching th.panics.back()).
+    // unwound out of a script callback (continue dispatching th.panics.back()), 4 runtime.Goexit.
     int pendingPanicKind = 0;
     std::string pendingError;
     Value pendingPanicValue;

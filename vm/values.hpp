@@ -24,6 +24,8 @@ struct GoPanic {
 // back into script code is unwound, and the interpreter below it continues the panic
 // (Thread::panics.back()).
 struct PanicUnwind {};
+// Thrown by runtime.Goexit's native: run every deferred call of the goroutine, then end it.
+struct GoexitRequest {};
 
 inline std::string_view strView(Value s) {
     auto* o = static_cast<StringObj*>(s.p);
