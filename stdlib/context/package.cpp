@@ -279,6 +279,8 @@ func (c *valueCtx) String() string {
 
 } // namespace
 
-vm::PackageDef makeContextPackage() { return {"context", kSource, {}}; }
+vm::PackageDef makeContextPackage() {
+    return {"context", kSource, {}};
+}
 
 } // namespace gol::stdlib

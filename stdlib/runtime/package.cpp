@@ -58,7 +58,9 @@ func ReadMemStats(m *MemStats) {
 }
 )go";
 
-void nGosched(NativeCall&) { rt::gosched(); }
+void nGosched(NativeCall&) {
+    rt::gosched();
+}
 
 void nGOMAXPROCS(NativeCall& c) {
     int64_t n = argInt(c, 0);
@@ -66,16 +68,22 @@ void nGOMAXPROCS(NativeCall& c) {
     c.result(0, Value::fromInt(prev));
 }
 
-void nNumGoroutine(NativeCall& c) { c.result(0, Value::fromInt(rt::getRuntime()->numGoroutine())); }
+void nNumGoroutine(NativeCall& c) {
+    c.result(0, Value::fromInt(rt::getRuntime()->numGoroutine()));
+}
 
 void nNumCPU(NativeCall& c) {
     unsigned n = std::thread::hardware_concurrency();
     c.result(0, Value::fromInt(n ? n : 1));
 }
 
-void nGC(NativeCall& c) { c.vm.collectGarbage(&c.thread); }
+void nGC(NativeCall& c) {
+    c.vm.collectGarbage(&c.thread);
+}
 
-void nVersion(NativeCall& c) { c.result(0, c.str("go1.22-gol")); }
+void nVersion(NativeCall& c) {
+    c.result(0, c.str("go1.22-gol"));
+}
 
 // Starts a goexit unwinding: the interpreter runs the deferred calls of every frame (recover
 // returns nil for it) and, at the bottom of the goroutine, must end the goroutine with

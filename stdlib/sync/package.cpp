@@ -250,34 +250,66 @@ void check(NativeCall& c, rt::SyncError e) {
     c.panicString(rt::syncErrorString(e));
 }
 
-void nMutexLock(NativeCall& c) { prim<rt::Mutex>(c)->lock(); }
-void nMutexUnlock(NativeCall& c) { check(c, prim<rt::Mutex>(c)->unlock()); }
-void nMutexTryLock(NativeCall& c) { c.result(0, Value::fromBool(prim<rt::Mutex>(c)->tryLock())); }
+void nMutexLock(NativeCall& c) {
+    prim<rt::Mutex>(c)->lock();
+}
+void nMutexUnlock(NativeCall& c) {
+    check(c, prim<rt::Mutex>(c)->unlock());
+}
+void nMutexTryLock(NativeCall& c) {
+    c.result(0, Value::fromBool(prim<rt::Mutex>(c)->tryLock()));
+}
 
-void nRWLock(NativeCall& c) { prim<rt::RWMutex>(c)->lock(); }
-void nRWUnlock(NativeCall& c) { check(c, prim<rt::RWMutex>(c)->unlock()); }
-void nRWTryLock(NativeCall& c) { c.result(0, Value::fromBool(prim<rt::RWMutex>(c)->tryLock())); }
-void nRWRLock(NativeCall& c) { prim<rt::RWMutex>(c)->rlock(); }
-void nRWRUnlock(NativeCall& c) { check(c, prim<rt::RWMutex>(c)->runlock()); }
-void nRWTryRLock(NativeCall& c) { c.result(0, Value::fromBool(prim<rt::RWMutex>(c)->tryRLock())); }
+void nRWLock(NativeCall& c) {
+    prim<rt::RWMutex>(c)->lock();
+}
+void nRWUnlock(NativeCall& c) {
+    check(c, prim<rt::RWMutex>(c)->unlock());
+}
+void nRWTryLock(NativeCall& c) {
+    c.result(0, Value::fromBool(prim<rt::RWMutex>(c)->tryLock()));
+}
+void nRWRLock(NativeCall& c) {
+    prim<rt::RWMutex>(c)->rlock();
+}
+void nRWRUnlock(NativeCall& c) {
+    check(c, prim<rt::RWMutex>(c)->runlock());
+}
+void nRWTryRLock(NativeCall& c) {
+    c.result(0, Value::fromBool(prim<rt::RWMutex>(c)->tryRLock()));
+}
 
 void nWGAdd(NativeCall& c) {
     int64_t delta = argInt(c, 1);
     check(c, prim<rt::WaitGroup>(c)->add(delta));
 }
-void nWGDone(NativeCall& c) { check(c, prim<rt::WaitGroup>(c)->done()); }
-void nWGWait(NativeCall& c) { check(c, prim<rt::WaitGroup>(c)->wait()); }
+void nWGDone(NativeCall& c) {
+    check(c, prim<rt::WaitGroup>(c)->done());
+}
+void nWGWait(NativeCall& c) {
+    check(c, prim<rt::WaitGroup>(c)->wait());
+}
 
-void nOnceEnter(NativeCall& c) { c.result(0, Value::fromBool(prim<rt::Once>(c)->enter())); }
-void nOnceLeave(NativeCall& c) { prim<rt::Once>(c)->leave(); }
+void nOnceEnter(NativeCall& c) {
+    c.result(0, Value::fromBool(prim<rt::Once>(c)->enter()));
+}
+void nOnceLeave(NativeCall& c) {
+    prim<rt::Once>(c)->leave();
+}
 
-void nCondWaitAdd(NativeCall& c) { c.result(0, Value::fromUint(prim<rt::Cond>(c, 1)->waitAdd())); }
+void nCondWaitAdd(NativeCall& c) {
+    c.result(0, Value::fromUint(prim<rt::Cond>(c, 1)->waitAdd()));
+}
 void nCondWaitPark(NativeCall& c) {
     auto ticket = uint32_t(argUint(c, 1));
     prim<rt::Cond>(c, 1)->waitPark(ticket);
 }
-void nCondSignal(NativeCall& c) { prim<rt::Cond>(c, 1)->signal(); }
-void nCondBroadcast(NativeCall& c) { prim<rt::Cond>(c, 1)->broadcast(); }
+void nCondSignal(NativeCall& c) {
+    prim<rt::Cond>(c, 1)->signal();
+}
+void nCondBroadcast(NativeCall& c) {
+    prim<rt::Cond>(c, 1)->broadcast();
+}
 
 } // namespace
 

@@ -2,16 +2,21 @@
 // stdlib/time/package.cpp).
 //
 // Sleep parks the goroutine on a runtime timer (rt::sleepFor: per-P timer heaps, never an M).
-// A Timer or Ticker is a generation counter plus a goroutine per arming that sleeps until the
-// deadline and then fires only if its generation is still current; Stop and Reset bump the
-// generation under the timer's lock, which gives Go's results (Stop reports whether it stopped
-// a pending timer) without a callback ever running script code on the scheduler. The lock is
-// the runtime's Mutex stored in the struct (as package sync does), since time cannot import sync.
-// A stopped timer's goroutine stays asleep until its old deadline and then exits.
+// A Timer or Ticker is a generation counter plus a goroutine per arming that waits for a runtime
+// timer (a `sleeper`: an rt::Timer whose callback does a non-blocking send on a buffered
+// channel) or for the arming's stop channel, and fires only if its generation is still current.
+// Stop and Reset bump the generation and close the stop channel under the timer's lock, which
+// gives Go's results (Stop reports whether it stopped a pending timer) without a timer callback
+// ever running script code on the scheduler, and ends a stopped timer's goroutine at once (so
+// deadlock detection and NumGoroutine see no leftover sleeper). The lock is the runtime's Mutex
+// stored in the struct (as package sync does), since time cannot import sync.
 #include "runtime/runtime.hpp"
 #include "runtime/sync.hpp"
 #include "stdlib/bind.hpp"
 #include "stdlib/sync/packages.hpp"
+#include "vm/vm.hpp"
+
+#include <new>
 
 namespace gol::stdlib {
 
@@ -39,19 +44,49 @@ type Timer struct {
 	seq    int64
 	active bool
 	period Duration // Ticker: > 0
+	stopc  chan bool // closed when the current arming is stopped or replaced
+}
+
+// disarm ends the current arming's goroutine; the caller holds t.mu.
+func (t *Timer) disarm() {
+	t.seq++
+	t.active = false
+	if t.stopc != nil {
+		close(t.stopc)
+		t.stopc = nil
+	}
 }
 
 // arm starts the goroutine of generation seq; the caller holds t.mu.
 func (t *Timer) arm(d Duration) {
-	t.seq++
+	t.disarm()
 	t.active = true
-	go t.run(t.seq, d)
+	t.stopc = make(chan bool)
+	go t.run(t.seq, d, t.stopc)
 }
 
-func (t *Timer) run(seq int64, d Duration) {
+// sleeper is one runtime timer (stored in t0..t7, see timers.cpp) that sends true on c, a
+// buffered channel, when it fires: a goroutine can wait for it and for a stop channel at once.
+type sleeper struct {
+	t0, t1, t2, t3, t4, t5, t6, t7 int64
+
+	c chan bool
+}
+
+func (s *sleeper) start(when int64)
+func (s *sleeper) stop()
+
+func (t *Timer) run(seq int64, d Duration, stopc chan bool) {
 	next := runtimeNano() + int64(d)
+	s := &sleeper{c: make(chan bool, 1)}
 	for {
-		Sleep(Duration(next - runtimeNano()))
+		s.start(next)
+		select {
+		case <-s.c:
+		case <-stopc:
+			s.stop()
+			return
+		}
 		t.mu.lock()
 		if t.seq != seq || !t.active {
 			t.mu.unlock()
@@ -95,8 +130,7 @@ func (t *Timer) Stop() bool {
 	}
 	t.mu.lock()
 	was := t.active
-	t.active = false
-	t.seq++
+	t.disarm()
 	t.mu.unlock()
 	return was
 }
@@ -176,23 +210,63 @@ rt::Mutex* lockOf(NativeCall& c) {
     return reinterpret_cast<rt::Mutex*>(&box->fields[0]);
 }
 
+// sleeper: fields 0..7 hold the rt::Timer, field 8 the channel. The sleeper box stays reachable
+// while its timer is pending: the goroutine waiting in run() holds it, and stops the timer
+// before it drops it.
+constexpr int kSleeperChan = 8;
+static_assert(sizeof(rt::Timer) <= kSleeperChan * sizeof(Value), "sleeper holds an rt::Timer in 8 fields");
+static_assert(alignof(rt::Timer) <= alignof(Value));
+
+rt::Timer* sleeperTimer(vm::BoxObj* box) {
+    return reinterpret_cast<rt::Timer*>(&box->fields[0]);
+}
+
+// Runs on the scheduler: must not block. A full buffer means an unreceived earlier firing,
+// which the waiting goroutine sees just the same.
+void sleeperFired(void* arg, int64_t) {
+    auto* box = static_cast<vm::BoxObj*>(arg);
+    rt::chansend(vm::VM::chanOf(box->fields[kSleeperChan]), 1, false);
+}
+
+void nSleeperStart(NativeCall& c) {
+    auto* box = static_cast<vm::BoxObj*>(c.arg(0).p);
+    int64_t when = argInt(c, 1);
+    rt::Timer* t = sleeperTimer(box);
+    // First use: the fields are zero, which is not a valid rt::Timer (heapIndex is -1).
+    if (t->heapIndex == 0 && t->fn == nullptr) new (t) rt::Timer();
+    rt::addTimer(t, when, 0, sleeperFired, box);
+}
+
+void nSleeperStop(NativeCall& c) {
+    rt::stopTimer(sleeperTimer(static_cast<vm::BoxObj*>(c.arg(0).p)));
+}
+
 void nSleep(NativeCall& c) {
     int64_t d = argInt(c, 0);
     if (d <= 0) return; // Go returns at once for a non-positive duration
     rt::sleepFor(d);
 }
 
-void nLock(NativeCall& c) { lockOf(c)->lock(); }
+void nLock(NativeCall& c) {
+    lockOf(c)->lock();
+}
 void nUnlock(NativeCall& c) {
-    if (lockOf(c)->unlock() != rt::SyncError::None) c.vm.fatalError(c.thread, "sync: unlock of unlocked mutex");
+    if (lockOf(c)->unlock() != rt::SyncError::None)
+        c.vm.fatalError(c.thread, "sync: unlock of unlocked mutex");
 }
 
 } // namespace
 
-const char* timeTimersSource() { return kSource; }
+const char* timeTimersSource() {
+    return kSource;
+}
 
 std::vector<vm::NativeDef> timeTimersNatives() {
-    return {{"Sleep", nSleep}, {"timerLock.lock", nLock}, {"timerLock.unlock", nUnlock}};
+    return {{"Sleep", nSleep},
+            {"timerLock.lock", nLock},
+            {"timerLock.unlock", nUnlock},
+            {"sleeper.start", nSleeperStart},
+            {"sleeper.stop", nSleeperStop}};
 }
 
 } // namespace gol::stdlib

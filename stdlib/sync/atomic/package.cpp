@@ -187,7 +187,9 @@ template <W w> int64_t canon(int64_t v) {
     return v;
 }
 
-template <Slot S, W w> void nLoad(NativeCall& c) { c.result(0, Value::fromInt(S(c).load())); }
+template <Slot S, W w> void nLoad(NativeCall& c) {
+    c.result(0, Value::fromInt(S(c).load()));
+}
 template <Slot S, W w> void nStore(NativeCall& c) {
     int64_t v = canon<w>(c.arg(1).i);
     S(c).store(v);
@@ -217,14 +219,17 @@ template <Slot S, W w> void nAdd(NativeCall& c) {
     }
 }
 
-void nGosched(NativeCall&) { rt::gosched(); }
+void nGosched(NativeCall&) {
+    rt::gosched();
+}
 
 void nTypeOf(NativeCall& c) {
     auto* io = static_cast<vm::IfaceObj*>(c.arg(0).p);
     c.result(0, Value::fromUint(io ? uint64_t(reinterpret_cast<uintptr_t>(io->type)) : 0));
 }
 
-template <Slot S, W w> void addOps(std::vector<vm::NativeDef>& d, const std::string& prefix, const std::string& suffix) {
+template <Slot S, W w>
+void addOps(std::vector<vm::NativeDef>& d, const std::string& prefix, const std::string& suffix) {
     d.push_back({prefix + "Load" + suffix, nLoad<S, w>});
     d.push_back({prefix + "Store" + suffix, nStore<S, w>});
     d.push_back({prefix + "Swap" + suffix, nSwap<S, w>});
