@@ -1,7 +1,6 @@
 // Package runtime (the Go package): scheduler controls over rt::Runtime, the GC over the VM's
-// collector, MemStats from the heap's counters. Goexit runs the goroutine's deferred calls by
-// raising a goexit "panic" record (recover ignores it, as in Go) and ends the goroutine when the
-// unwinding reaches the bottom of its stack.
+// collector, MemStats from the heap's counters. Goexit runs the goroutine's deferred calls and
+// then ends it (NativeCall::goexit).
 #include "runtime/runtime.hpp"
 #include "stdlib/bind.hpp"
 #include "stdlib/sync/packages.hpp"
@@ -85,17 +84,9 @@ void nVersion(NativeCall& c) {
     c.result(0, c.str("go1.22-gol"));
 }
 
-// Starts a goexit unwinding: the interpreter runs the deferred calls of every frame (recover
-// returns nil for it) and, at the bottom of the goroutine, must end the goroutine with
-// rt::goexitNow() instead of reporting a panic (see vm/interp.cpp, dispatch_panic).
-void nGoexit(NativeCall& c) {
-    vm::PanicRec rec{};
-    rec.goexit = true;
-    for (auto& p : c.thread.panics)
-        if (!p.recovered) p.aborted = true;
-    c.thread.panics.push_back(rec);
-    throw vm::PanicUnwind{};
-}
+// runtime.Goexit: the interpreter runs the deferred calls of every frame (recover returns nil for
+// it) and then ends the goroutine (vm/interp.cpp, dispatch_panic).
+void nGoexit(NativeCall& c) { c.goexit(); }
 
 void nReadMemStats(NativeCall& c) {
     vm::HeapStats s = c.vm.heap().stats();
