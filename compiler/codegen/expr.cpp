@@ -98,7 +98,9 @@ int FuncGen::constant(const types::Constant& c, types::Type* t, int dst) {
             k.kind = vm::Constant::Kind::Float;
             k.f = c.float64();
             if (K(t) == Kind::Float32) k.f = double(float(k.f));
-            if (k.f == 0 && !std::signbit(k.f)) emitABC(Op::LOADZ, r);
+            // Go's constants have no negative zero: the constant -0.0 is 0.
+            if (k.f == 0) k.f = 0;
+            if (k.f == 0) emitABC(Op::LOADZ, r);
             else emitABx(Op::LOADK, r, addConst(proto_, k));
         } else if (K(t) == Kind::String) {
             // string(rune constant) folded by the checker normally; keep a safe path.
