@@ -413,7 +413,7 @@ void VM::execute(Thread& th) {
         SAVEPC();
         panicVal = R(ins.a);
         // Go 1.21+: panic(nil) panics with a *runtime.PanicNilError.
-        if (!panicVal.p) panicVal = runtimeErrorValue("panic called with nil argument (use runtime.PanicNilError)", false);
+        if (!panicVal.p) panicVal = runtimeErrorValue("panic called with nil argument", false);
         goto start_panic;
     }
     CASE(RECOVER) {

@@ -26,6 +26,13 @@ func NumGoroutine() int
 func NumCPU() int
 func GC()
 func Goexit()
+
+// Error identifies a run time error: what runtime panics carry (the VM's runtime error values
+// have both methods).
+type Error interface {
+	error
+	RuntimeError()
+}
 func Version() string
 
 type MemStats struct {
