@@ -7,6 +7,7 @@
 #include "vm/disasm.hpp"
 #include "vm/vm.hpp"
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -91,7 +92,10 @@ uint64_t memLimitFromEnv() {
 bool compileFile(const std::string& path, const vm::PackageRegistry& registry, vm::Program& prog) {
     std::string src;
     if (!readFile(path, src)) {
-        std::fprintf(stderr, "gol: open %s: %s\n", path.c_str(), std::strerror(errno));
+        // Go's spelling of the errno text: lower case ("no such file or directory").
+        std::string why = std::strerror(errno);
+        if (!why.empty()) why[0] = char(std::tolower(static_cast<unsigned char>(why[0])));
+        std::fprintf(stderr, "gol: open %s: %s\n", path.c_str(), why.c_str());
         return false;
     }
     Diagnostics diags;
