@@ -46,6 +46,27 @@ void clearAbove(Thread& th, size_t keep) {
     if (to > from) std::memset(static_cast<void*>(th.stack + from), 0, (to - from) * sizeof(Value));
 }
 
+// Go's bounds rule for x[lo:hi] and x[lo:hi:max] against `limit` (the capacity of a slice, the
+// length of an array or a string): every bound within limit and lo <= hi <= max.
+bool sliceInRange(int64_t lo, int64_t hi, int64_t max, int64_t limit) {
+    return uint64_t(max) <= uint64_t(limit) && uint64_t(hi) <= uint64_t(max) && uint64_t(lo) <= uint64_t(hi);
+}
+
+// Go's message for the first bound that sliceInRange rejected. `limitWord` is "capacity" or
+// "length"; `three` for the three-index form.
+std::string sliceBoundsMessage(int64_t lo, int64_t hi, int64_t max, int64_t limit, bool three,
+                               const char* limitWord) {
+    auto n = [](int64_t v) { return std::to_string(v); };
+    std::string m = "slice bounds out of range ";
+    if (three) {
+        if (uint64_t(max) > uint64_t(limit)) return m + "[::" + n(max) + "] with " + limitWord + " " + n(limit);
+        if (uint64_t(hi) > uint64_t(max)) return m + "[:" + n(hi) + ":" + n(max) + "]";
+    } else if (uint64_t(hi) > uint64_t(limit)) {
+        return m + "[:" + n(hi) + "] with " + limitWord + " " + n(limit);
+    }
+    return m + "[" + n(lo) + ":" + n(hi) + "]";
+}
+
 int64_t f2i(double d) {
     // amd64 semantics of CVTTSD2SQ: NaN and out-of-range give the "integer indefinite" value.
     if (!(d > -9223372036854775809.0 && d < 9223372036854775808.0)) return INT64_MIN;
@@ -469,10 +490,7 @@ void VM::execute(Thread& th) {
     CASE(SLICES) {
         auto* s = static_cast<StringObj*>(R(ins.b).p);
         int64_t lo = R(ins.c).i, hi = R(ins.c + 1).i, n = s ? s->len : 0;
-        if (uint64_t(hi) > uint64_t(n))
-            RT_ERROR("slice bounds out of range [:" + std::to_string(hi) + "] with length " + std::to_string(n));
-        if (uint64_t(lo) > uint64_t(hi))
-            RT_ERROR("slice bounds out of range [" + std::to_string(lo) + ":" + std::to_string(hi) + "]");
+        if (!sliceInRange(lo, hi, n, n)) RT_ERROR(sliceBoundsMessage(lo, hi, n, n, false, "length"));
         SAVEPC();
         if (lo == hi) R(ins.a).p = nullptr;
         else if (lo == 0 && hi == n) R(ins.a) = R(ins.b);
@@ -625,19 +643,10 @@ void VM::execute(Thread& th) {
     CASE(SLICESL)
     CASE(SLICESL3) {
         auto* s = static_cast<SliceObj*>(R(ins.b).p);
+        bool three = ins.op == Op::SLICESL3;
         int64_t cap = s ? s->cap : 0;
-        int64_t lo = R(ins.c).i, hi = R(ins.c + 1).i;
-        int64_t max = ins.op == Op::SLICESL3 ? R(ins.c + 2).i : cap;
-        if (ins.op == Op::SLICESL3) {
-            if (uint64_t(max) > uint64_t(cap))
-                RT_ERROR("slice bounds out of range [::" + std::to_string(max) + "] with capacity " + std::to_string(cap));
-            if (uint64_t(hi) > uint64_t(max))
-                RT_ERROR("slice bounds out of range [:" + std::to_string(hi) + ":" + std::to_string(max) + "]");
-        } else if (uint64_t(hi) > uint64_t(cap)) {
-            RT_ERROR("slice bounds out of range [:" + std::to_string(hi) + "] with capacity " + std::to_string(cap));
-        }
-        if (uint64_t(lo) > uint64_t(hi))
-            RT_ERROR("slice bounds out of range [" + std::to_string(lo) + ":" + std::to_string(hi) + "]");
+        int64_t lo = R(ins.c).i, hi = R(ins.c + 1).i, max = three ? R(ins.c + 2).i : cap;
+        if (!sliceInRange(lo, hi, max, cap)) RT_ERROR(sliceBoundsMessage(lo, hi, max, cap, three, "capacity"));
         SAVEPC();
         if (!s) {
             R(ins.a).p = nullptr; // nil[0:0] is nil
@@ -651,19 +660,10 @@ void VM::execute(Thread& th) {
         auto* a = static_cast<ArrayObj*>(R(ins.b).p);
         pc++; // the EXTRA word (slice type) is not needed: the array knows its elements
         if (!a) NILDEREF();
-        int64_t cap = a->len;
-        int64_t lo = R(ins.c).i, hi = R(ins.c + 1).i;
-        int64_t max = ins.op == Op::SLICEARR3 ? R(ins.c + 2).i : cap;
-        if (ins.op == Op::SLICEARR3) {
-            if (uint64_t(max) > uint64_t(cap))
-                RT_ERROR("slice bounds out of range [::" + std::to_string(max) + "] with length " + std::to_string(cap));
-            if (uint64_t(hi) > uint64_t(max))
-                RT_ERROR("slice bounds out of range [:" + std::to_string(hi) + ":" + std::to_string(max) + "]");
-        } else if (uint64_t(hi) > uint64_t(cap)) {
-            RT_ERROR("slice bounds out of range [:" + std::to_string(hi) + "] with length " + std::to_string(cap));
-        }
-        if (uint64_t(lo) > uint64_t(hi))
-            RT_ERROR("slice bounds out of range [" + std::to_string(lo) + ":" + std::to_string(hi) + "]");
+        bool three = ins.op == Op::SLICEARR3;
+        int64_t len = a->len;
+        int64_t lo = R(ins.c).i, hi = R(ins.c + 1).i, max = three ? R(ins.c + 2).i : len;
+        if (!sliceInRange(lo, hi, max, len)) RT_ERROR(sliceBoundsMessage(lo, hi, max, len, three, "length"));
         SAVEPC();
         R(ins.a) = Value::fromObj(heap.newSlice(a, lo, hi - lo, max - lo));
         DISPATCH();
