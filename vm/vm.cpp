@@ -211,7 +211,6 @@ void VM::load(Program& program) {
 
 RunResult VM::run() {
     Program& prog = *program_;
-    std::string createdFile = prog.mainFile;
     auto exit = runtime_->runMain([this, &prog] {
         Thread th;
         th.vm = this;
