@@ -117,9 +117,9 @@ int runFile(const std::string& path, const std::vector<std::string>& args) {
     opts.gcStress = goldebugValue("gcstress") != 0;
     opts.gcPercent = gcPercentFromEnv();
     opts.memoryLimit = memLimitFromEnv();
+    vm::Program prog; // outlives the VM, whose goroutines run its code until the VM is gone
     vm::VM machine(opts);
     stdlib::registerAll(machine.registry());
-    vm::Program prog;
     if (!compileFile(path, machine.registry(), prog)) return 1;
     machine.load(prog);
     rt::installSigquitHandler(&machine.runtime());

@@ -9,6 +9,7 @@
 //    Ps with id >= gomaxprocs are Dead.
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -289,8 +290,22 @@ Runtime::Exit Runtime::runMain(std::function<void()> fn) {
         s.running = false;
         s.frozen.store(true);
     }
-    preemptall(s); // running Gs stop at their next safepoint; their Ms then park
+    // Running Gs stop at their next safepoint and their Ms give their Ps back (freezeP). Wait
+    // for that: the host may free the program once we return. A P in a syscall is not waited
+    // for (its G may block in a native indefinitely); exitsyscall parks the G when it returns.
+    for (;;) {
+        preemptall(s);
+        bool busy = false;
+        for (int32_t i = 0; i < s.gomaxprocs.load() && !busy; i++)
+            busy = s.allp[i].load()->status.load() == PStatus::Running;
+        if (!busy) break;
+        std::this_thread::sleep_for(std::chrono::microseconds(100));
+    }
     return kind;
+}
+
+bool Runtime::stopping() const {
+    return s_->frozen.load();
 }
 
 G* Runtime::spawn(std::function<void()> fn) {

@@ -52,8 +52,14 @@ class Runtime {
     // Runs fn as a new main goroutine and drives the scheduler until fn returns (the other
     // goroutines are then frozen where they are, as Go abandons them; a later runMain
     // resumes them, which is what a REPL wants), a deadlock is detected, or fatal() is
-    // called. Call from a host thread, one runMain at a time.
+    // called. Call from a host thread, one runMain at a time. When it returns no goroutine runs
+    // (each is parked, runnable in a queue, or blocked inside a native in a syscall), so the
+    // host may free what goroutines' code refers to.
     Exit runMain(std::function<void()> fn);
+    // True once runMain is ending (main returned, fatal error, deadlock) or before it started:
+    // goroutines still running are about to be frozen at their next safepoint, so they must not
+    // start work that needs the world (a GC) and should simply yield.
+    bool stopping() const;
     // The `go` statement. From a goroutine: onto the current P's runnext (Go's newproc).
     // From a host thread: onto the global run queue.
     G* spawn(std::function<void()> fn);

@@ -250,7 +250,9 @@ RunResult VM::run() {
 void VM::collectGarbage(Thread* self) { collector_->collect(*this, self); }
 
 void VM::safepoint(Thread& th) {
-    if (heap_.gcPending()) {
+    // While the runtime stops (main returned), a collection could not stop the world and would
+    // touch a program the host is about to free: just yield, and the scheduler freezes us.
+    if (heap_.gcPending() && !runtime_->stopping()) {
         th.g->preempt.store(0, std::memory_order_relaxed);
         collectGarbage(&th);
         return;
