@@ -8,7 +8,7 @@ namespace gol::stdlib {
 void registerAll(vm::PackageRegistry& registry) {
     using Factory = vm::PackageDef (*)();
     static constexpr Factory kPackages[] = {
-        makeErrorsPackage,  makeIoPackage,     makeFmtPackage,      makeOsPackage,      makeStringsPackage,
+        makeErrorsPackage,  makeIoPackage,     makeIoFsPackage,     makeSyscallPackage,     makeFmtPackage,      makeOsPackage,      makeStringsPackage,
         makeStrconvPackage, makeUnicodePackage, makeUtf8Package,    makeMathPackage,    makeMathBitsPackage,
         makeMathRandPackage, makeSortPackage,   makeBytesPackage,   makeBufioPackage,   makePathPackage,
         makeFilepathPackage, makeTimePackage,   makeRegexpPackage,

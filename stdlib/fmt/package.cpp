@@ -31,6 +31,76 @@ type GoStringer interface {
 	GoString() string
 }
 
+// State is what a Formatter's Format method is given: the flags of the verb being printed and
+// a Writer for its output.
+type State interface {
+	Write(b []byte) (n int, err error)
+	Width() (wid int, ok bool)
+	Precision() (prec int, ok bool)
+	Flag(c int) bool
+}
+
+// Formatter is implemented by values with a custom formatter; it is called for every verb.
+type Formatter interface {
+	Format(f State, verb rune)
+}
+
+// pp is the State of one Format call (named as Go's, so %T of a State prints *fmt.pp). The
+// walker calls callFormat, then appends what the method wrote to its own output.
+type pp struct {
+	buf           []byte
+	wid, prec     int
+	widOK, precOK bool
+	flags         string // the flag characters in effect, as State.Flag reports them
+}
+
+func (p *pp) Write(b []byte) (int, error) {
+	p.buf = append(p.buf, b...)
+	return len(b), nil
+}
+
+func (p *pp) WriteString(s string) (int, error) {
+	p.buf = append(p.buf, s...)
+	return len(s), nil
+}
+
+func (p *pp) Width() (int, bool)     { return p.wid, p.widOK }
+func (p *pp) Precision() (int, bool) { return p.prec, p.precOK }
+
+func (p *pp) Flag(c int) bool {
+	for i := 0; i < len(p.flags); i++ {
+		if int(p.flags[i]) == c {
+			return true
+		}
+	}
+	return false
+}
+
+// The walker calls this for an operand x whose type it checked implements Formatter.
+func callFormat(x any, verb rune, wid, prec int, widOK, precOK bool, flags string) string {
+	p := &pp{wid: wid, prec: prec, widOK: widOK, precOK: precOK, flags: flags}
+	x.(Formatter).Format(p, verb)
+	return string(p.buf)
+}
+
+// FormatString (Go 1.20) rebuilds the directive that produced state and verb.
+func FormatString(state State, verb rune) string {
+	b := []byte{'%'}
+	for _, c := range " +-#0" {
+		if state.Flag(int(c)) {
+			b = append(b, byte(c))
+		}
+	}
+	if w, ok := state.Width(); ok {
+		b = append(b, Sprint(w)...)
+	}
+	if p, ok := state.Precision(); ok {
+		b = append(b, '.')
+		b = append(b, Sprint(p)...)
+	}
+	return string(append(b, string(verb)...))
+}
+
 func Sprint(a ...any) string
 func Sprintf(format string, a ...any) string
 func Sprintln(a ...any) string

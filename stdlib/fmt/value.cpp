@@ -123,10 +123,39 @@ struct Walker {
     }
     // printArg of a non-nil operand given as (value, dynamic type).
     void printArgValue(Value v, const RType* t, rune verb, int argIndex = -1);
-    // Calls the niladic string method m of t on v; false when it panicked (output written).
+    // Calls fn(args) for a method `name` of t on v, which returns a string; false when it
+    // panicked (Go's catchPanic output written instead).
+    bool callStringMethod(vm::FuncObj* fn, Value* args, uint32_t numArgs, Value v, const RType* t, rune verb,
+                          const char* name, std::string& out);
     bool callStringMethod(const vm::Proto* m, Value v, const RType* t, rune verb, const char* name,
-                          std::string& out);
+                          std::string& out) {
+        return callStringMethod(const_cast<vm::Proto*>(m)->staticFunc, &v, 1, v, t, verb, name, out);
+    }
+    // A Formatter operand: its Format method called through fmt.callFormat with a *fmt.pp State.
+    void callFormat(Value v, const RType* t, rune verb);
+    bool isFormatter(const RType* t);
+    // fmt.Formatter's runtime type and fmt.callFormat, looked up once per walk (only operands
+    // with a Format method pay); null in a program that never mentions them.
+    bool formatLookedUp = false;
+    const RType* formatterType = nullptr;
+    const vm::Proto* callFormatProto = nullptr;
 };
+
+bool Walker::isFormatter(const RType* t) {
+    // time.Time's Format(layout) string and the like share the name: only fmt.Formatter's
+    // counts. (VM::implements compares method names only, so the shape is checked here too.)
+    const vm::Proto* m = c.vm.findMethod(t, "Format");
+    if (!m || m->numParams != 3 || m->numResults != 0) return false;
+    if (!formatLookedUp) {
+        formatLookedUp = true;
+        const vm::Program& prog = c.vm.program();
+        for (const auto& rt : prog.types)
+            if (rt->kind == Kind::Interface && rt->str == "fmt.Formatter") formatterType = rt.get();
+        for (const auto& proto : prog.protos)
+            if (proto->name == "fmt.callFormat") callFormatProto = proto.get();
+    }
+    return formatterType && callFormatProto && c.vm.implements(t, formatterType);
+}
 
 bool isExactBasic(const RType* t) { return !t->named && t->kind >= Kind::Bool && t->kind <= Kind::String; }
 bool isExactByteSlice(const RType* t) {
@@ -164,13 +193,13 @@ void Walker::printArgValue(Value v, const RType* t, rune verb, int argIndex) {
     if (!handleMethods(v, t, verb, argIndex)) printValue(v, t, verb, 0, true);
 }
 
-bool Walker::callStringMethod(const vm::Proto* m, Value v, const RType* t, rune verb, const char* name,
-                              std::string& out) {
+bool Walker::callStringMethod(vm::FuncObj* fn, Value* args, uint32_t numArgs, Value v, const RType* t,
+                              rune verb, const char* name, std::string& out) {
     Value res;
     vm::Thread& th = c.thread;
     Value panicVal;
     try {
-        c.vm.callFunction(th, const_cast<vm::Proto*>(m)->staticFunc, &v, 1, &res, 1);
+        c.vm.callFunction(th, fn, args, numArgs, &res, 1);
         out.assign(vm::strView(res));
         return true;
     } catch (vm::PanicUnwind&) {
@@ -217,6 +246,10 @@ bool Walker::handleMethods(Value v, const RType* t, rune verb, int argIndex) {
         ops->wrapped.push_back(argIndex);
         verb = 'v';
     }
+    if (isFormatter(t)) {
+        callFormat(v, t, verb);
+        return true;
+    }
     if (p.fmt.flags.sharpV) {
         if (const vm::Proto* gm = c.vm.findMethod(t, "GoString")) {
             std::string s;
@@ -240,6 +273,28 @@ bool Walker::handleMethods(Value v, const RType* t, rune verb, int argIndex) {
     }
     default: return false;
     }
+}
+
+void Walker::callFormat(Value v, const RType* t, rune verb) {
+    const Flags& fl = p.fmt.flags;
+    std::string flags;
+    if (fl.space) flags.push_back(' ');
+    if (fl.plus || fl.plusV) flags.push_back('+');
+    if (fl.minus) flags.push_back('-');
+    if (fl.sharp || fl.sharpV) flags.push_back('#');
+    if (fl.zero) flags.push_back('0');
+    Value args[7];
+    args[0] = Value::fromObj(c.vm.heap().newIface(t, v));
+    c.root(args[0]);
+    args[1] = Value::fromInt(verb);
+    args[2] = Value::fromInt(fl.widPresent ? p.fmt.wid : 0);
+    args[3] = Value::fromInt(fl.precPresent ? p.fmt.prec : 0);
+    args[4] = Value::fromBool(fl.widPresent);
+    args[5] = Value::fromBool(fl.precPresent);
+    args[6] = c.str(flags);
+    c.root(args[6]);
+    std::string out;
+    if (callStringMethod(callFormatProto->staticFunc, args, 7, v, t, verb, "Format", out)) p.buf += out;
 }
 
 void Walker::fmtPointerValue(Value v, const RType* t, rune verb) {

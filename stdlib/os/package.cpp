@@ -29,44 +29,24 @@ package os
 import (
 	"errors"
 	"io"
+	"io/fs"
+	"syscall"
 	"time"
 )
 
+// The error values, PathError and the file-mode types are io/fs's, and Errno is syscall's, so
+// %T and errors.As see Go's types (*fs.PathError, syscall.Errno).
 var (
-	ErrInvalid    = errors.New("invalid argument")
-	ErrPermission = errors.New("permission denied")
-	ErrExist      = errors.New("file already exists")
-	ErrNotExist   = errors.New("file does not exist")
-	ErrClosed     = errors.New("file already closed")
+	ErrInvalid    = fs.ErrInvalid
+	ErrPermission = fs.ErrPermission
+	ErrExist      = fs.ErrExist
+	ErrNotExist   = fs.ErrNotExist
+	ErrClosed     = fs.ErrClosed
 )
 
-// Errno is a Linux error number (Go's syscall.Errno).
-type Errno uintptr
+type Errno = syscall.Errno
 
-func errnoString(e int) string
-
-func (e Errno) Error() string { return errnoString(int(e)) }
-
-func (e Errno) Is(target error) bool {
-	switch target {
-	case ErrPermission:
-		return e == 13 || e == 1
-	case ErrExist:
-		return e == 17 || e == 39
-	case ErrNotExist:
-		return e == 2
-	}
-	return false
-}
-
-type PathError struct {
-	Op   string
-	Path string
-	Err  error
-}
-
-func (e *PathError) Error() string { return e.Op + " " + e.Path + ": " + e.Err.Error() }
-func (e *PathError) Unwrap() error { return e.Err }
+type PathError = fs.PathError
 
 type LinkError struct {
 	Op  string
@@ -267,67 +247,29 @@ const (
 	DevNull           = "/dev/null"
 )
 
-type FileMode uint32
-
-const (
-	ModeDir        FileMode = 1 << (32 - 1 - iota)
-	ModeAppend
-	ModeExclusive
-	ModeTemporary
-	ModeSymlink
-	ModeDevice
-	ModeNamedPipe
-	ModeSocket
-	ModeSetuid
-	ModeSetgid
-	ModeCharDevice
-	ModeSticky
-	ModeIrregular
-
-	ModeType = ModeDir | ModeSymlink | ModeNamedPipe | ModeSocket | ModeDevice | ModeCharDevice | ModeIrregular
-
-	ModePerm FileMode = 0777
+type (
+	FileMode = fs.FileMode
+	FileInfo = fs.FileInfo
+	DirEntry = fs.DirEntry
 )
 
-func (m FileMode) String() string {
-	const str = "dalTLDpSugct?"
-	var buf [32]byte
-	w := 0
-	for i, c := range str {
-		if m&(1<<uint(32-1-i)) != 0 {
-			buf[w] = byte(c)
-			w++
-		}
-	}
-	if w == 0 {
-		buf[w] = '-'
-		w++
-	}
-	const rwx = "rwxrwxrwx"
-	for i, c := range rwx {
-		if m&(1<<uint(9-1-i)) != 0 {
-			buf[w] = byte(c)
-		} else {
-			buf[w] = '-'
-		}
-		w++
-	}
-	return string(buf[:w])
-}
-
-func (m FileMode) IsDir() bool        { return m&ModeDir != 0 }
-func (m FileMode) IsRegular() bool    { return m&ModeType == 0 }
-func (m FileMode) Perm() FileMode     { return m & ModePerm }
-func (m FileMode) Type() FileMode     { return m & ModeType }
-
-type FileInfo interface {
-	Name() string
-	Size() int64
-	Mode() FileMode
-	ModTime() time.Time
-	IsDir() bool
-	Sys() any
-}
+const (
+	ModeDir        = fs.ModeDir
+	ModeAppend     = fs.ModeAppend
+	ModeExclusive  = fs.ModeExclusive
+	ModeTemporary  = fs.ModeTemporary
+	ModeSymlink    = fs.ModeSymlink
+	ModeDevice     = fs.ModeDevice
+	ModeNamedPipe  = fs.ModeNamedPipe
+	ModeSocket     = fs.ModeSocket
+	ModeSetuid     = fs.ModeSetuid
+	ModeSetgid     = fs.ModeSetgid
+	ModeCharDevice = fs.ModeCharDevice
+	ModeSticky     = fs.ModeSticky
+	ModeIrregular  = fs.ModeIrregular
+	ModeType       = fs.ModeType
+	ModePerm       = fs.ModePerm
+)
 
 type fileStat struct {
 	name    string
@@ -336,19 +278,12 @@ type fileStat struct {
 	modTime time.Time
 }
 
-func (fs *fileStat) Name() string       { return fs.name }
-func (fs *fileStat) Size() int64        { return fs.size }
-func (fs *fileStat) Mode() FileMode     { return fs.mode }
-func (fs *fileStat) ModTime() time.Time { return fs.modTime }
-func (fs *fileStat) IsDir() bool        { return fs.mode.IsDir() }
-func (fs *fileStat) Sys() any           { return nil }
-
-type DirEntry interface {
-	Name() string
-	IsDir() bool
-	Type() FileMode
-	Info() (FileInfo, error)
-}
+func (st *fileStat) Name() string       { return st.name }
+func (st *fileStat) Size() int64        { return st.size }
+func (st *fileStat) Mode() FileMode     { return st.mode }
+func (st *fileStat) ModTime() time.Time { return st.modTime }
+func (st *fileStat) IsDir() bool        { return st.mode.IsDir() }
+func (st *fileStat) Sys() any           { return nil }
 
 type dirEntry struct {
 	dir  string
@@ -644,13 +579,6 @@ func mkstemp(prefix string) (int, string, int)
 )go";
 
 int err() { return errno; }
-
-void nErrnoString(NativeCall& c) {
-    int e = int(argInt(c, 0));
-    std::string s = std::strerror(e);
-    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z' && !(s.size() > 1 && s[1] >= 'A' && s[1] <= 'Z')) s[0] = char(s[0] - 'A' + 'a');
-    c.result(0, c.str(s));
-}
 
 void nRuntimeArgs(NativeCall& c) { c.result(0, newStringSlice(c, c.vm.options().args)); }
 void nExit(NativeCall& c) { c.vm.exitProgram(c.thread, int(argInt(c, 0))); }
@@ -988,7 +916,7 @@ void nMkstemp(NativeCall& c) {
 vm::PackageDef makeOsPackage() {
     vm::PackageDef d{"os", kSource, {}};
     d.natives = {
-        {"errnoString", nErrnoString}, {"runtimeArgs", nRuntimeArgs}, {"Exit", nExit},
+        {"runtimeArgs", nRuntimeArgs}, {"Exit", nExit},
         {"Getpid", nGetpid},           {"Getppid", nGetppid},         {"Getuid", nGetuid},
         {"Getenv", nGetenv},           {"LookupEnv", nLookupEnv},     {"Environ", nEnviron},
         {"setenv", nSetenv},           {"unsetenv", nUnsetenv},       {"Clearenv", nClearenv},
