@@ -420,7 +420,8 @@ void VM::execute(Thread& th) {
         uint32_t nb = frame->base + frame->proto->numRegs;
         if (!th.ensureStack(nb + d.numArgs + 1)) goto stack_overflow;
         RELOAD();
-        std::memcpy(th.stack + nb, th.deferArgs.data() + d.argStart, d.numArgs * sizeof(Value));
+        if (d.numArgs) // deferArgs.data() may be null, which memcpy must not see even for 0 bytes
+            std::memcpy(th.stack + nb, th.deferArgs.data() + d.argStart, d.numArgs * sizeof(Value));
         th.deferArgs.resize(d.argStart);
         if (!d.fn) NILDEREF();
         if (d.fn->proto) {
@@ -1144,7 +1145,8 @@ dispatch_panic : {
         Frame& top = th.frames.back();
         uint32_t nb = top.base + top.proto->numRegs;
         if (!th.ensureStack(nb + d.numArgs + 1)) goto stack_overflow;
-        std::memcpy(th.stack + nb, th.deferArgs.data() + d.argStart, d.numArgs * sizeof(Value));
+        if (d.numArgs) // deferArgs.data() may be null, which memcpy must not see even for 0 bytes
+            std::memcpy(th.stack + nb, th.deferArgs.data() + d.argStart, d.numArgs * sizeof(Value));
         th.deferArgs.resize(d.argStart);
         if (!d.fn) {
             errMsg = "invalid memory address or nil pointer dereference";
