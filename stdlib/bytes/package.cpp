@@ -5,6 +5,7 @@
 #include "stdlib/bind.hpp"
 #include "stdlib/packages.hpp"
 #include "stdlib/strings/strings.hpp"
+#include "stdlib/unicode/unicode.hpp"
 
 namespace gol::stdlib {
 
@@ -17,9 +18,12 @@ import (
 	"errors"
 	"io"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
+
+// unicode.IsSpace, bound here so that bytes (and bufio, which imports it) do not pull in package
+// unicode and its named tables.
+func isSpace(r rune) bool
 
 func Compare(a, b []byte) int
 func Equal(a, b []byte) bool
@@ -126,7 +130,7 @@ func SplitAfterN(s, sep []byte, n int) [][]byte { return genSplit(s, sep, len(se
 func Split(s, sep []byte) [][]byte              { return genSplit(s, sep, 0, -1) }
 func SplitAfter(s, sep []byte) [][]byte         { return genSplit(s, sep, len(sep), -1) }
 
-func Fields(s []byte) [][]byte { return FieldsFunc(s, unicode.IsSpace) }
+func Fields(s []byte) [][]byte { return FieldsFunc(s, isSpace) }
 
 func FieldsFunc(s []byte, f func(rune) bool) [][]byte {
 	var spans [][2]int
@@ -374,6 +378,7 @@ vm::PackageDef makeBytesPackage() {
         BN(Count, I(S::Count(B(c, 0), B(c, 1)))),
         BN(EqualFold, Value::fromBool(S::EqualFold(B(c, 0), B(c, 1)))),
         {"trimBounds", nTrimBounds},
+        BN(isSpace, Value::fromBool(unicode::IsSpace(int32_t(argInt(c, 0))))),
     };
     return d;
 }

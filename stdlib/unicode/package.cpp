@@ -1,6 +1,7 @@
 // Packages unicode and unicode/utf8: natives over Go's tables (unicode.cpp, utf8/utf8.cpp).
 #include "stdlib/bind.hpp"
 #include "stdlib/packages.hpp"
+#include "stdlib/unicode/rangetable.hpp"
 #include "stdlib/unicode/unicode.hpp"
 #include "stdlib/unicode/utf8/utf8.hpp"
 
@@ -134,13 +135,14 @@ void putDecoded(NativeCall& c, utf8::Decoded d) {
 } // namespace
 
 vm::PackageDef makeUnicodePackage() {
-    vm::PackageDef d{"unicode", kUnicodeSource, {}};
+    vm::PackageDef d{"unicode", kUnicodeSource + unicode::rangeTableSource(), {}};
     d.natives = {
         RUNE_PRED(IsLetter), RUNE_PRED(IsDigit),   RUNE_PRED(IsNumber),  RUNE_PRED(IsSpace),  RUNE_PRED(IsUpper),
         RUNE_PRED(IsLower),  RUNE_PRED(IsTitle),   RUNE_PRED(IsPunct),   RUNE_PRED(IsPrint),  RUNE_PRED(IsGraphic),
         RUNE_PRED(IsControl), RUNE_PRED(IsMark),   RUNE_PRED(IsSymbol),  RUNE_MAP(ToUpper),   RUNE_MAP(ToLower),
         RUNE_MAP(ToTitle),   RUNE_MAP(SimpleFold),
     };
+    unicode::addRangeTableNatives(d.natives);
     return d;
 }
 
