@@ -72,7 +72,10 @@ static void gEntryLoop(G* gp) {
         try {
             Sched& s = gp->rt->sched();
             if (s.opts.onGoroutineStart) s.opts.onGoroutineStart(gp);
-            gp->fn();
+            if (gp->entry)
+                gp->entry(gp);
+            else
+                gp->fn();
             if (s.opts.onGoroutineExit) s.opts.onGoroutineExit(gp);
         } catch (const GoroutineUnwind&) {
             if (gp->killed) return;

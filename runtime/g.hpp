@@ -87,6 +87,12 @@ struct G {
     // ---- fields the VM reads and writes ---------------------------------------------------
     int64_t goid = 0;     // 1 = main goroutine
     void* user = nullptr; // VM per-goroutine state; never touched by the runtime
+    // What the last goroutine on this G left for the next one (the VM keeps its per-goroutine
+    // state here, with its allocations, so a `go` statement on a reused G allocates nothing).
+    // Owned by the G: ~Runtime calls spareFree(spare). Touched only by the G's owner (the M
+    // running it, or the spawner between newG and startG).
+    void* spare = nullptr;
+    void (*spareFree)(void*) = nullptr;
     // Safepoint flag polled by the interpreter at function entry and backward branches. Set
     // (relaxed is not enough to be prompt on every platform, so seq_cst store) by sysmon or a
     // stop-the-world; cleared by preemptPark. Non-zero: call preemptPark().
@@ -111,7 +117,8 @@ struct G {
     M* m = nullptr;                      // the M running it (valid while Running/Syscall)
     G* schedlink = nullptr;              // global run queue / free list link (under the owning lock)
     G* alllink = nullptr;                // allgs list (append-only, under allglock)
-    std::function<void()> fn;            // body of the goroutine (reset when it exits)
+    std::function<void()> fn;            // body of the goroutine (reset when it exits), or:
+    void (*entry)(G*) = nullptr;         // body without a std::function (Runtime::startG)
     boost::context::fiber ctx;           // suspended fiber while not running
     Sudog* waiting = nullptr;            // sudogs of a blocked select/chan op
     void* param = nullptr;               // value passed by the waker (the winning sudog of a select)

@@ -79,9 +79,10 @@ G* gfget(Sched& s, P* pp) {
     return gp;
 }
 
-G* newproc(Sched& s, std::function<void()> fn, bool isMain) {
-    M* m = currentM();
-    P* pp = (m && m->s == &s) ? m->p : nullptr;
+// A G for a new goroutine: reused from pp's free list (or the global one) with its fiber and
+// stack, else created with a fresh fiber. Not yet visible to the scheduler: a new G is on allgs
+// as Idle, a reused one is Dead, and forEachG and traces skip both.
+static G* allocg(Sched& s, P* pp) {
     G* gp = gfget(s, pp);
     if (!gp) {
         gp = new G;
@@ -90,22 +91,41 @@ G* newproc(Sched& s, std::function<void()> fn, bool isMain) {
         std::lock_guard<RankedMutex> g(s.allglock);
         s.allgs.push_back(gp);
     }
-    gp->fn = std::move(fn);
+    return gp;
+}
+
+// Makes gp runnable: onto pp's runnext (like Go: the new G runs next on this P), or, from a host
+// thread, the global queue. Every field is set before the G is published by the queue's release.
+static void startg(Sched& s, P* pp, G* gp, bool isMain) {
     gp->goid = s.goidgen.fetch_add(1) + 1;
-    gp->waitreason.store(WaitReason::Zero);
-    gp->preempt.store(0);
-    gp->selectDone.store(0);
+    gp->waitreason.store(WaitReason::Zero, std::memory_order_relaxed);
+    gp->preempt.store(0, std::memory_order_relaxed);
+    gp->selectDone.store(0, std::memory_order_relaxed);
     gp->schedlink = nullptr;
     s.gcount.fetch_add(1);
     gp->atomicstatus.store(GStatus::Runnable);
     if (isMain) s.mainG.store(gp);
     if (pp) {
-        runqput(s, pp, gp, true); // like Go: the new G runs next on this P
+        runqput(s, pp, gp, true);
     } else {
         std::lock_guard<RankedMutex> g(s.lock);
         globrunqput(s, gp);
     }
     wakep(s);
+}
+
+// The P of the calling M if it belongs to s (a goroutine of this runtime), else null (a host).
+static P* currentP(Sched& s) {
+    M* m = currentM();
+    return (m && m->s == &s) ? m->p : nullptr;
+}
+
+G* newproc(Sched& s, std::function<void()> fn, bool isMain) {
+    P* pp = currentP(s);
+    G* gp = allocg(s, pp);
+    gp->fn = std::move(fn);
+    gp->entry = nullptr;
+    startg(s, pp, gp, isMain);
     return gp;
 }
 
@@ -251,8 +271,10 @@ Runtime::~Runtime() {
     // Every G is now suspended (or dead on a free list): unwind and free them.
     for (G* gp : s.allgs)
         destroyGFiber(s, gp);
-    for (G* gp : s.allgs)
+    for (G* gp : s.allgs) {
+        if (gp->spare) gp->spareFree(gp->spare);
         delete gp;
+    }
     for (M* m : ms)
         delete m;
     for (int i = 0; i < kMaxProcs; i++)
@@ -266,7 +288,9 @@ Runtime::Exit Runtime::runMain(std::function<void()> fn) {
     {
         std::lock_guard<std::mutex> g(s.exitMu);
         s.exitSet = false;
+        s.noGoroutines = false;
     }
+    s.mainGoexit.store(false);
     // Queue the main G while still frozen (newproc's wakep does nothing then): an M that goes
     // idle as we unfreeze must find it queued, or its checkdead would report a deadlock.
     newproc(s, std::move(fn), true);
@@ -284,6 +308,9 @@ Runtime::Exit Runtime::runMain(std::function<void()> fn) {
         std::unique_lock<std::mutex> g(s.exitMu);
         s.exitCv.wait(g, [&] { return s.exitSet; });
         kind = s.exitKind;
+        // The one fatal error the runtime reports itself: no goroutine is left to report it.
+        if (s.noGoroutines)
+            std::fputs("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n", stderr);
     }
     {
         std::lock_guard<RankedMutex> g(s.lock);
@@ -310,6 +337,22 @@ bool Runtime::stopping() const {
 
 G* Runtime::spawn(std::function<void()> fn) {
     return newproc(*s_, std::move(fn), false);
+}
+
+G* Runtime::newG() {
+    return allocg(*s_, currentP(*s_));
+}
+
+void Runtime::startG(G* gp, void (*entry)(G*), void* user) {
+    gp->entry = entry;
+    gp->user = user;
+    startg(*s_, currentP(*s_), gp, false);
+}
+
+void Runtime::freeG(G* gp) {
+    // Never started: it goes back as it came (Idle if new; gfget does not look at the status).
+    gp->atomicstatus.store(GStatus::Dead);
+    gfput(*s_, currentP(*s_), gp);
 }
 
 void Runtime::fatal(int status) {

@@ -155,7 +155,12 @@ struct Sched {
     int32_t stopwait = 0;               // Ps still to stop (under lock)
     Note stopnote;
     std::atomic<G*> mainG{nullptr}; // the G of the current runMain (seq_cst: read by every exiting G)
-    std::mutex exitMu;              // leaf: runMain's wait for the end (host thread)
+    // The main G called runtime.Goexit: its end does not end runMain; the other goroutines run
+    // on, and once none is left checkdead ends the program with Go's "no goroutines" error.
+    // Written by the main G before it exits, read by checkdead under lock (seq_cst).
+    std::atomic<bool> mainGoexit{false};
+    bool noGoroutines = false; // checkdead found none left after mainGoexit (under exitMu)
+    std::mutex exitMu;         // leaf: runMain's wait for the end (host thread)
     std::condition_variable exitCv;
     bool exitSet = false;
     Runtime::Exit exitKind = Runtime::Exit::MainReturned;

@@ -63,6 +63,14 @@ class Runtime {
     // The `go` statement. From a goroutine: onto the current P's runnext (Go's newproc).
     // From a host thread: onto the global run queue.
     G* spawn(std::function<void()> fn);
+    // The `go` statement in two steps, without a std::function (the VM's spawn path):
+    // newG takes a G, reused from the current P's free list when possible (its `spare` is what
+    // its last goroutine left there), not yet visible to the scheduler, forEachG or traces;
+    // startG sets g->user and makes it runnable like spawn, so user is set before any other
+    // thread can see the G. A G from newG must be passed to startG or returned with freeG.
+    G* newG();
+    void startG(G* gp, void (*entry)(G*), void* user);
+    void freeG(G* gp);
     // An unrecovered panic or a Go fatal error: freezes every goroutine and makes runMain
     // return Exit::Fatal. Called on a goroutine it never returns (the G stays parked,
     // status "waiting"); from a host thread it returns.

@@ -177,6 +177,17 @@ void checkdead(Sched& s) {
     if (s.runqsize.load() > 0) return; // cannot happen with every M idle; be safe, not sorry
     for (int i = 0; i < s.gomaxprocs.load(); i++)
         if (!runqempty(s.allp[i].load())) return;
+    if (s.gcount.load() == 0 && s.mainGoexit.load()) {
+        // Go checks this before the timers: with no goroutine left, a pending timer cannot
+        // help (Go's checkdead, "possible if main goroutine calls runtime·Goexit()").
+        {
+            std::lock_guard<std::mutex> g(s.exitMu);
+            s.noGoroutines = true;
+        }
+        s.fatalStatus.store(2);
+        signalExit(s, Runtime::Exit::Fatal);
+        return;
+    }
     if (nextTimerWhen(s) != 0) return; // a timer will ready someone; an M sleeps until it
     signalExit(s, Runtime::Exit::Deadlock);
 }
@@ -468,15 +479,18 @@ static G* afterSwitch(M* m, G* gp) {
     }
     case M::Action::Exit: {
         bool isMain = gp == s.mainG.load();
+        // runtime.Goexit on main: the program goes on without it (checkdead ends it).
+        bool mainReturned = isMain && !s.mainGoexit.load();
         gp->atomicstatus.store(GStatus::Dead);
         gp->m = nullptr;
         gp->fn = nullptr;
+        gp->entry = nullptr;
         gp->waiting = nullptr;
         gp->param = nullptr;
         s.gcount.fetch_sub(1);
         if (isMain) s.mainG.store(nullptr);
         gfput(s, m->p, gp);
-        if (isMain) signalExit(s, Runtime::Exit::MainReturned);
+        if (mainReturned) signalExit(s, Runtime::Exit::MainReturned);
         return nullptr;
     }
     case M::Action::ExitSyscall: {
@@ -582,6 +596,8 @@ void preemptPark() {
 }
 
 void goexitNow() {
+    M* m = currentM();
+    if (m && m->curg.load() == m->s->mainG.load()) m->s->mainGoexit.store(true);
     throw GoroutineUnwind{};
 }
 
