@@ -19,6 +19,7 @@ vm::PackageDef makeOsPackage();
 vm::PackageDef makePathPackage();
 vm::PackageDef makeFilepathPackage();
 vm::PackageDef makeRegexpPackage();
+vm::PackageDef makeRuntimeDebugPackage();
 vm::PackageDef makeSortPackage();
 vm::PackageDef makeStrconvPackage();
 vm::PackageDef makeStringsPackage();

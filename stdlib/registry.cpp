@@ -11,7 +11,7 @@ void registerAll(vm::PackageRegistry& registry) {
         makeErrorsPackage,  makeIoPackage,     makeIoFsPackage,     makeSyscallPackage,     makeFmtPackage,      makeOsPackage,      makeStringsPackage,
         makeStrconvPackage, makeUnicodePackage, makeUtf8Package,    makeMathPackage,    makeMathBitsPackage,
         makeMathRandPackage, makeSortPackage,   makeBytesPackage,   makeBufioPackage,   makePathPackage,
-        makeFilepathPackage, makeTimePackage,   makeRegexpPackage,
+        makeFilepathPackage, makeTimePackage,   makeRegexpPackage,   makeRuntimeDebugPackage,
     };
     for (Factory f : kPackages) registry.add(f());
     for (Factory f : {makeSyncPackage, makeAtomicPackage, makeRuntimePackage, makeContextPackage}) registry.add(f());

@@ -4,6 +4,8 @@
 #include "vm/chanobj.hpp"
 #include "vm/map.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -14,8 +16,16 @@ namespace {
 
 // Releases what a C++ member of an object owns; the object's own memory is freed by the caller.
 void destroyObject(Obj* o) {
-    if (o->kind == ObjKind::Map) static_cast<MapObj*>(o)->~MapObj();
-    if (o->kind == ObjKind::Chan) static_cast<ChanObj*>(o)->ch.~Chan();
+    switch (o->kind) {
+    case ObjKind::Map: static_cast<MapObj*>(o)->~MapObj(); break;
+    case ObjKind::Chan: static_cast<ChanObj*>(o)->ch.~Chan(); break;
+    case ObjKind::Host: {
+        auto* h = static_cast<HostObj*>(o);
+        if (h->finalize) h->finalize(h->payload);
+        break;
+    }
+    default: break;
+    }
 }
 
 } // namespace
@@ -35,26 +45,79 @@ Heap::~Heap() {
     }
 }
 
+int64_t Heap::nowNs() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+void Heap::outOfMemory() {
+    if (oom_ && rt::getg()) oom_();
+    throw std::bad_alloc();
+}
+
+void Heap::setMemoryLimit(uint64_t bytes) {
+    limit_ = bytes;
+    limitGoal_.store(bytes == UINT64_MAX ? UINT64_MAX : bytes - bytes / 16, std::memory_order_relaxed);
+}
+
+void Heap::requestCollection() {
+    noteRequest();
+    gcPending_.store(true, std::memory_order_relaxed);
+    // Ask the allocating goroutine to reach a safepoint, where it collects.
+    if (rt::G* g = rt::getg()) g->preempt.store(1, std::memory_order_seq_cst);
+}
+
+bool Heap::admitOverLimitGoal(uint64_t heapAfter, size_t bytes) {
+    if (bytes > limit_) return false;
+    // Between safepoints a goroutine (or several Ms) may allocate past the limit; twice the limit
+    // means none reached a safepoint for a whole limit's worth of allocation: a runaway.
+    if (heapAfter > limit_ && heapAfter - limit_ > limit_) return false;
+    if (!limitDue_.load(std::memory_order_relaxed)) limitDue_.store(true, std::memory_order_relaxed);
+    if (heapAfter > limit_ || !gcPending_.load(std::memory_order_relaxed)) requestCollection();
+    return true;
+}
+
+bool Heap::limitCollectionDone() {
+    uint64_t live = heapAlloc_.load(std::memory_order_relaxed);
+    if (live > limit_) return false;
+    limitGoal_.store(std::max(limit_ - limit_ / 16, live + (limit_ - live) / 2), std::memory_order_relaxed);
+    limitDue_.store(false, std::memory_order_relaxed);
+    return true;
+}
+
+bool Heap::periodicCollectionDue() {
+    int64_t now = nowNs();
+    int64_t last = lastRequestNs_.load(std::memory_order_relaxed);
+    if (last == 0) {
+        // The clock starts with the first check (the program's start, for the periodic rule).
+        lastRequestNs_.compare_exchange_strong(last, now, std::memory_order_relaxed);
+        return false;
+    }
+    if (now - last < forcePeriodNs_) return false;
+    // One winner per period among the Ms that notice it.
+    return lastRequestNs_.compare_exchange_strong(last, now, std::memory_order_relaxed);
+}
+
 Obj* Heap::alloc(ObjKind kind, size_t bytes) {
-    // relaxed: the counters are statistics and a soft limit; no other memory is published by them.
+    // relaxed: the counters are statistics and triggers; no other memory is published by them.
     uint64_t now = heapAlloc_.fetch_add(bytes, std::memory_order_relaxed) + bytes;
-    if (now > limit_) {
+    if (now > limitGoal_.load(std::memory_order_relaxed) && !admitOverLimitGoal(now, bytes)) {
         heapAlloc_.fetch_sub(bytes, std::memory_order_relaxed);
-        throw std::bad_alloc();
+        outOfMemory();
     }
     void* mem = std::calloc(1, bytes);
     if (!mem) {
         heapAlloc_.fetch_sub(bytes, std::memory_order_relaxed);
-        throw std::bad_alloc();
+        outOfMemory();
     }
     if ((stress_ || now > nextGC_.load(std::memory_order_relaxed)) && gcPercent_ >= 0 &&
-        !gcPending_.load(std::memory_order_relaxed)) {
-        gcPending_.store(true, std::memory_order_relaxed);
-        // Ask the allocating goroutine to reach a safepoint, where it collects.
-        if (rt::G* g = rt::getg()) g->preempt.store(1, std::memory_order_seq_cst);
-    }
+        !gcPending_.load(std::memory_order_relaxed))
+        requestCollection();
     totalAlloc_.fetch_add(bytes, std::memory_order_relaxed);
-    mallocs_.fetch_add(1, std::memory_order_relaxed);
+    // Every 16Ki allocations, look at the clock for the periodic cycle (busy goroutines also
+    // check it at their preemption safepoints: VM::safepoint).
+    if ((mallocs_.fetch_add(1, std::memory_order_relaxed) & 0x3FFF) == 0 && periodicCollectionDue())
+        requestCollection();
     Obj* o = new (mem) Obj{};
     o->kind = kind;
     o->allocSize = bytes > UINT32_MAX ? UINT32_MAX : uint32_t(bytes);
@@ -164,6 +227,20 @@ FuncObj* Heap::newFunc(Proto* proto, NativeFn native, uint32_t nup) {
     return f;
 }
 
+HostObj* Heap::newHost(void* payload, HostFinalizer finalize) {
+    HostObj* h;
+    try {
+        h = static_cast<HostObj*>(alloc(ObjKind::Host, sizeof(HostObj)));
+    } catch (...) {
+        // Not owned yet: release it here, as the sweeper would have.
+        if (finalize) finalize(payload);
+        throw;
+    }
+    h->payload = payload;
+    h->finalize = finalize;
+    return h;
+}
+
 HeapStats Heap::stats() const {
     HeapStats s;
     s.heapAlloc = heapAlloc_.load(std::memory_order_relaxed);
@@ -171,6 +248,8 @@ HeapStats Heap::stats() const {
     s.mallocs = mallocs_.load(std::memory_order_relaxed);
     s.frees = frees_.load(std::memory_order_relaxed);
     s.numGC = numGC_.load(std::memory_order_relaxed);
+    s.nextGC = nextGC_.load(std::memory_order_relaxed);
+    s.numForcedGC = numForcedGC_.load(std::memory_order_relaxed);
     return s;
 }
 

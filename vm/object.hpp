@@ -89,6 +89,16 @@ struct IfaceObj : Obj {
 struct NativeCall;
 using NativeFn = void (*)(NativeCall& call);
 
+// Opaque host data (ObjKind::Host): C++ state a native or an embedder hands to the GC. It holds
+// no references the collector traces; `finalize(payload)` releases the state when the sweeper
+// frees the object or the heap is destroyed (Heap::destroy). A script holds it in a
+// pointer-typed field it never dereferences (e.g. regexp.Regexp's handle).
+using HostFinalizer = void (*)(void* payload);
+struct HostObj : Obj {
+    void* payload;
+    HostFinalizer finalize; // may be null
+};
+
 struct FuncObj : Obj {
     Proto* proto;         // script function, or null for a native
     NativeFn native;      // native entry (proto == null)

@@ -72,6 +72,7 @@ VM::VM(VMOptions opts) : opts_(std::move(opts)), collector_(std::make_unique<Col
     heap_.setMemoryLimit(opts_.memoryLimit);
     heap_.setGCPercent(opts_.gcPercent);
     heap_.setStress(opts_.gcStress);
+    heap_.setOutOfMemoryHandler([this] { outOfMemory(); });
     collector_->setTrace(opts_.gctrace);
     makeInternalTypes();
     rt::RuntimeOptions ro;
@@ -254,10 +255,36 @@ void VM::safepoint(Thread& th) {
     // touch a program the host is about to free: just yield, and the scheduler freezes us.
     if (heap_.gcPending() && !runtime_->stopping()) {
         th.g->preempt.store(0, std::memory_order_relaxed);
+        if (heap_.limitCollectionDue()) collectForMemoryLimit(th);
+        else collectGarbage(&th);
+        return;
+    }
+    // A goroutine that runs for long without allocating much: the periodic cycle (Go's sysmon
+    // forces one every 2 minutes) is checked at its preemption points.
+    if (heap_.periodicCollectionDue() && !runtime_->stopping()) {
+        th.g->preempt.store(0, std::memory_order_relaxed);
+        heap_.clearCollectionRequest();
         collectGarbage(&th);
         return;
     }
     rt::preemptPark();
+}
+
+void VM::collectForMemoryLimit(Thread& th) {
+    // Whole new cycles (a cleared request makes collect() wait out a running cycle and run its
+    // own). The second one frees what other goroutines allocated and dropped during the first.
+    for (int attempt = 0; attempt < 2; attempt++) {
+        heap_.clearCollectionRequest();
+        collectGarbage(&th);
+        if (heap_.limitCollectionDone()) return;
+    }
+    outOfMemory();
+}
+
+void VM::outOfMemory() {
+    Thread* th = currentThread();
+    if (!th) throw std::bad_alloc();
+    fatalError(*th, "runtime: out of memory");
 }
 
 // ---- output ----------------------------------------------------------------------------------------
@@ -387,7 +414,12 @@ std::string VM::builtinPrintString(Value v) const {
 Obj* VM::newChan(const RType* chanType, int64_t size) {
     auto* c = static_cast<ChanObj*>(heap_.alloc(ObjKind::Chan, sizeof(ChanObj)));
     c->type = chanType;
-    new (&c->ch) rt::Chan(size, chanType->elem && chanType->elem->isRef());
+    try {
+        new (&c->ch) rt::Chan(size, chanType->elem && chanType->elem->isRef());
+    } catch (std::bad_alloc&) {
+        // The buffer did not fit in memory (the zero-filled Chan is still safe to destroy).
+        heap_.outOfMemory();
+    }
     return c;
 }
 

@@ -122,6 +122,12 @@ public:
     void collectGarbage(Thread* self);
     // A safepoint saw g->preempt: collect if a collection is due, else yield to the scheduler.
     void safepoint(Thread& th);
+    // The collection the memory limit asked for: whole cycles, then "fatal error: runtime: out
+    // of memory" if the heap still does not fit (vm/heap.hpp has the rule).
+    void collectForMemoryLimit(Thread& th);
+    // An allocation cannot be satisfied: Go's fatal error on a goroutine (does not return);
+    // std::bad_alloc for the host.
+    [[noreturn]] void outOfMemory();
     const std::vector<Proto*>& internalProtos() const { return internalProtoList_; }
     template <class F> void forEachPendingThread(F&& f) {
         std::lock_guard<std::mutex> lock(pendingMu_);

@@ -4,8 +4,8 @@
 // text as context for ^, $ and \b). Compile errors carry Go's text:
 // "error parsing regexp: missing closing ): `(abc`".
 //
-// A compiled RE2 is owned by the VM's heap through the Regexp value's handle; see
-// docs/stdlib.md for its lifetime.
+// A compiled RE2 is owned by the VM's heap: the Regexp's handle is a Host object whose finalizer
+// deletes the RE2 when the collector frees the handle (vm/object.hpp, HostObj).
 #include "stdlib/bind.hpp"
 #include "stdlib/packages.hpp"
 
@@ -35,9 +35,13 @@ type prog struct {
 	NumCap int
 }
 
+// handle is the compiled RE2 as a Host object: never dereferenced by Go code, only passed back
+// to exec (and kept alive by the Regexp that holds it).
+type handle struct{}
+
 type Regexp struct {
 	expr           string
-	h              int // the compiled RE2 (native handle)
+	h              *handle // the compiled RE2
 	prog           *prog
 	numSubexp      int
 	subexpNames    []string
@@ -57,13 +61,13 @@ func (e *Error) Error() string {
 }
 
 // compile returns the RE2 handle, the number of groups, their names and the literal prefix; on
-// failure h is 0 and code/arg describe the error in Go's terms.
-func compile(expr string, posix bool, longest bool) (h int, numSubexp int, names []string, prefix string, complete bool, code string, arg string)
-func exec(h int, s string, pos int, ncap int) []int
+// failure h is nil and code/arg describe the error in Go's terms.
+func compile(expr string, posix bool, longest bool) (h *handle, numSubexp int, names []string, prefix string, complete bool, code string, arg string)
+func exec(h *handle, s string, pos int, ncap int) []int
 
 func compileRegexp(expr string, posix bool) (*Regexp, error) {
 	h, n, names, prefix, complete, code, arg := compile(expr, posix, posix)
-	if h == 0 {
+	if h == nil {
 		return nil, &Error{code, arg}
 	}
 	re := &Regexp{expr: expr, h: h, prog: &prog{2 * (n + 1)}, numSubexp: n, subexpNames: names,
@@ -229,8 +233,8 @@ void nCompile(NativeCall& c) {
     auto [prefix, complete] = literalPrefix(expr);
     Value ns = newStringSlice(c, names);
     Value ps = c.str(prefix);
-    // The RE2 lives as long as the program: compiled regexps are few and usually package-level.
-    c.result(0, Value::fromInt(int64_t(reinterpret_cast<intptr_t>(re.release()))));
+    // From here the heap owns the RE2 (newHost releases it itself if it cannot allocate).
+    c.result(0, Value::fromObj(c.vm.heap().newHost(re.release(), [](void* p) { delete static_cast<RE2*>(p); })));
     c.result(1, Value::fromInt(n));
     c.result(2, ns);
     c.result(3, ps);
@@ -240,7 +244,8 @@ void nCompile(NativeCall& c) {
 }
 
 void nExec(NativeCall& c) {
-    auto* re = reinterpret_cast<RE2*>(intptr_t(argInt(c, 0)));
+    auto* h = static_cast<vm::HostObj*>(c.arg(0).p);
+    auto* re = h ? static_cast<RE2*>(h->payload) : nullptr;
     std::string_view s = argStr(c, 1);
     int64_t pos = argInt(c, 2), ncap = argInt(c, 3);
     if (!re || pos < 0 || pos > int64_t(s.size())) {

@@ -7,6 +7,9 @@
 #include "vm/heap.hpp"
 #include "vm/thread.hpp"
 
+#include <algorithm>
+#include <malloc.h>
+#include <string_view>
 #include <thread>
 
 namespace gol::stdlib {
@@ -35,32 +38,32 @@ type Error interface {
 }
 func Version() string
 
+// MemStats: the fields gol measures (docs/gc.md says what each means here). Sys, HeapSys and
+// HeapIdle are the system allocator's: memory obtained from the OS for the whole process.
 type MemStats struct {
 	Alloc        uint64
 	TotalAlloc   uint64
 	Sys          uint64
+	Lookups      uint64
 	Mallocs      uint64
 	Frees        uint64
 	HeapAlloc    uint64
 	HeapSys      uint64
+	HeapIdle     uint64
+	HeapInuse    uint64
 	HeapObjects  uint64
-	NumGC        uint32
+	NextGC       uint64
 	PauseTotalNs uint64
+	NumGC        uint32
+	NumForcedGC  uint32
+	EnableGC     bool
+	DebugGC      bool
 }
 
-func readMemStats() (alloc, total, mallocs, frees, numGC uint64)
+func readMemStats(m *MemStats)
 
 func ReadMemStats(m *MemStats) {
-	alloc, total, mallocs, frees, numGC := readMemStats()
-	m.Alloc = alloc
-	m.HeapAlloc = alloc
-	m.TotalAlloc = total
-	m.Sys = alloc
-	m.HeapSys = alloc
-	m.Mallocs = mallocs
-	m.Frees = frees
-	m.HeapObjects = mallocs - frees
-	m.NumGC = uint32(numGC)
+	readMemStats(m)
 }
 )go";
 
@@ -83,7 +86,11 @@ void nNumCPU(NativeCall& c) {
     c.result(0, Value::fromInt(n ? n : 1));
 }
 
+// A whole new cycle, as Go's runtime.GC(): a cleared request makes the collector wait out a
+// cycle already running and run its own.
 void nGC(NativeCall& c) {
+    c.vm.heap().countForcedGC();
+    c.vm.heap().clearCollectionRequest();
     c.vm.collectGarbage(&c.thread);
 }
 
@@ -95,13 +102,35 @@ void nVersion(NativeCall& c) {
 // it) and then ends the goroutine (vm/interp.cpp, dispatch_panic).
 void nGoexit(NativeCall& c) { c.goexit(); }
 
+// Fills *m field by field (by name, so the Go declaration above may change order). All fields
+// are scalars, so no write barrier is needed.
 void nReadMemStats(NativeCall& c) {
+    auto* m = static_cast<vm::BoxObj*>(c.arg(0).p);
+    if (!m) c.panicRuntimeError("invalid memory address or nil pointer dereference");
     vm::HeapStats s = c.vm.heap().stats();
-    c.result(0, Value::fromUint(s.heapAlloc));
-    c.result(1, Value::fromUint(s.totalAlloc));
-    c.result(2, Value::fromUint(s.mallocs));
-    c.result(3, Value::fromUint(s.frees));
-    c.result(4, Value::fromUint(s.numGC));
+    // The system allocator's view of the whole process: what it obtained from the OS (its arenas
+    // and its direct mmaps) and what of that is free.
+    struct mallinfo2 mi = ::mallinfo2();
+    uint64_t sys = std::max<uint64_t>(mi.arena + mi.hblkhd, s.heapAlloc);
+    uint64_t idle = mi.fordblks;
+    const auto& fields = m->type->fields;
+    for (size_t i = 0; i < fields.size(); i++) {
+        std::string_view f = fields[i].name;
+        uint64_t v = 0;
+        if (f == "Alloc" || f == "HeapAlloc" || f == "HeapInuse") v = s.heapAlloc;
+        else if (f == "TotalAlloc") v = s.totalAlloc;
+        else if (f == "Sys" || f == "HeapSys") v = sys;
+        else if (f == "HeapIdle") v = idle;
+        else if (f == "Mallocs") v = s.mallocs;
+        else if (f == "Frees") v = s.frees;
+        else if (f == "HeapObjects") v = s.mallocs - s.frees;
+        else if (f == "NextGC") v = c.vm.heap().gcPercent() < 0 ? c.vm.heap().memoryLimit() : std::min(s.nextGC, c.vm.heap().memoryLimit());
+        else if (f == "PauseTotalNs") v = c.vm.collector().pauseTotalNs();
+        else if (f == "NumGC") v = uint32_t(s.numGC);
+        else if (f == "NumForcedGC") v = uint32_t(s.numForcedGC);
+        else if (f == "EnableGC") v = 1; // as Go: true even with GOGC=off
+        m->fields[i] = Value::fromUint(v);
+    }
 }
 
 } // namespace
