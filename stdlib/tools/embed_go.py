@@ -31,10 +31,9 @@ PACKAGES = {
     "rand": ("math/rand/gosrc.inc",
              ["math/rand/rand.go", "math/rand/rng.go", "math/rand/exp.go", "math/rand/normal.go",
               "math/rand/zipf.go"],
-             # No sync yet: the global source is not locked (docs/stdlib.md); Go 1.20+ seeds it
+             # The global source is Go's lockedSource (a sync.Mutex); as in Go 1.20+ it is seeded
              # randomly unless Seed is called.
-             [(r"\n\s*lk\s+sync\.Mutex", ""), (r"\n\s*r\.lk\.(Lock|Unlock)\(\)", ""),
-              (r"NewSource\(1\)\.\(\*rngSource\)", "NewSource(randomSeed()).(*rngSource)")]),
+             [(r"NewSource\(1\)\.\(\*rngSource\)", "NewSource(randomSeed()).(*rngSource)")]),
     "path": ("path/gosrc.inc",
              ["path/path.go", "path/match.go"],
              [(r"bytealg\.IndexByteString", "strings.IndexByte")]),

@@ -1,6 +1,7 @@
 // Package math/rand: Go's generator and distributions (gosrc.inc, from Go's sources) so a seeded
-// source yields Go's exact sequence. As in Go 1.20+, the global source starts from a random seed
-// unless Seed is called.
+// source yields Go's exact sequence. The global source is Go's lockedSource, so the top-level
+// functions are safe from any goroutine; as in Go 1.20+ it starts from a random seed unless Seed
+// is called.
 #include "stdlib/bind.hpp"
 #include "stdlib/packages.hpp"
 
@@ -23,7 +24,7 @@ void nRandomSeed(NativeCall& c) {
 } // namespace
 
 vm::PackageDef makeMathRandPackage() {
-    std::string s = "package rand\n\nimport \"math\"\n\nfunc randomSeed() int64\n";
+    std::string s = "package rand\n\nimport (\n\t\"math\"\n\t\"sync\"\n)\n\nfunc randomSeed() int64\n";
     for (const char* part : kGoSource) s += part;
     vm::PackageDef d{"math/rand", s, {}};
     d.natives = {{"randomSeed", nRandomSeed}};
