@@ -154,7 +154,7 @@ int FuncGen::expr(ast::Expr* e, int dst) {
         types::Constant c;
         if (b->litKind == Tok::String) c = types::Constant::makeString(b->value);
         else if (b->litKind == Tok::Char) c = types::Constant::makeInt(b->rune);
-        else c = types::Constant::makeInt(std::stoll(b->raw, nullptr, 0));
+        else c = types::Constant::fromLiteral(b->litKind, b->raw);
         return constant(c, e->type, dst);
     }
     case ast::Kind::CompositeLit: {

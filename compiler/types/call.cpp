@@ -251,9 +251,9 @@ void Checker::conversion(Operand& x, Type* T, CallExpr*) {
         } else if (isInteger(x.type) && isString(t)) {
             uint32_t cp = 0xFFFD;
             Constant iv = toInt(x.val);
-            if (iv.kind == Constant::Kind::Int && iv.i >= 0 && iv.i <= 0x10FFFF &&
-                !(iv.i >= 0xD800 && iv.i <= 0xDFFF))
-                cp = static_cast<uint32_t>(iv.i);
+            int64_t v = 0;
+            if (iv.toInt64(&v) && v >= 0 && v <= 0x10FFFF && !(v >= 0xD800 && v <= 0xDFFF))
+                cp = static_cast<uint32_t>(v);
             std::string s;
             if (cp < 0x80)
                 s += static_cast<char>(cp);
@@ -396,7 +396,7 @@ void Checker::builtin(Operand& x, CallExpr* call, BuiltinId id) {
                 ok = true;
                 if (a.mode == Mode::Constant) {
                     constant = true;
-                    val = Constant::makeInt(static_cast<Int128>(a.val.s.size()));
+                    val = Constant::makeInt(static_cast<int64_t>(a.val.s.size()));
                 }
             }
             break;

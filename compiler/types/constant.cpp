@@ -1,22 +1,15 @@
-// Constant arithmetic (Go's go/constant, reduced to 128-bit integers and long
-// double floats; see constant.hpp).
+// Constant arithmetic (Go's go/constant: exact integers, rationals and 512-bit
+// floats; see constant.hpp and constant_num.hpp).
 #include "compiler/types/constant.hpp"
+#include "compiler/types/constant_num.hpp"
 #include "compiler/types/type.hpp"
 
 #include <cmath>
-#include <cstdio>
-#include <cstring>
 
 namespace gol::types {
 
 using syntax::Tok;
-
-namespace {
-
-constexpr Int128 kInt128Max = static_cast<Int128>((~static_cast<unsigned __int128>(0)) >> 1);
-constexpr Int128 kInt128Min = -kInt128Max - 1;
-
-} // namespace
+using namespace detail;
 
 Constant Constant::makeBool(bool v) {
     Constant c;
@@ -32,144 +25,113 @@ Constant Constant::makeString(std::string v) {
     return c;
 }
 
-Constant Constant::makeInt(Int128 v) {
-    Constant c;
-    c.kind = Kind::Int;
-    c.i = v;
-    return c;
+Constant Constant::makeInt(int64_t v) {
+    return intConst(BigInt(v));
 }
 
-Constant Constant::makeFloat(long double v) {
-    Constant c;
-    c.kind = Kind::Float;
-    c.f = v;
-    return c;
+Constant Constant::makeFloat(double v) {
+    if (!std::isfinite(v)) return Constant{};
+    int e = 0;
+    double m = std::frexp(v, &e); // exact: v = m * 2^e, |m| in [0.5, 1)
+    BigInt mi(static_cast<int64_t>(std::ldexp(m, 53)));
+    e -= 53;
+    return e >= 0 ? floatConst(BigRat(mi << e)) : floatConst(BigRat(mi, BigInt(1) << -e));
 }
 
-int64_t Constant::int64() const {
-    if (kind == Kind::Float) return static_cast<int64_t>(f);
-    return static_cast<int64_t>(i);
+int Constant::sign() const {
+    if (kind != Kind::Int && kind != Kind::Float) return 0;
+    return std::visit([](const auto& v) { return v < 0 ? -1 : v > 0 ? 1 : 0; }, num->v);
+}
+
+bool Constant::toInt64(int64_t* out) const {
+    if (kind != Kind::Int) return false;
+    const BigInt& i = intOf(*this);
+    if (i < INT64_MIN || i > INT64_MAX) return false;
+    *out = i.convert_to<int64_t>();
+    return true;
+}
+
+size_t Constant::bitLen() const {
+    if (kind != Kind::Int) return 0;
+    const BigInt& i = intOf(*this);
+    return i == 0 ? 0 : mp::msb(mp::abs(i)) + 1;
 }
 
 uint64_t Constant::uint64() const {
-    if (kind == Kind::Float)
-        return f < 0 ? static_cast<uint64_t>(static_cast<int64_t>(f)) : static_cast<uint64_t>(f);
-    return static_cast<uint64_t>(i);
+    Constant v = toInt(*this);
+    if (v.kind != Kind::Int) return static_cast<uint64_t>(static_cast<int64_t>(float64()));
+    // cpp_int's bitwise operators act on negative values as on two's complement.
+    BigInt low = intOf(v) & BigInt(UINT64_MAX);
+    return low.convert_to<uint64_t>();
+}
+
+int64_t Constant::int64() const {
+    return static_cast<int64_t>(uint64());
 }
 
 double Constant::float64() const {
-    if (kind == Kind::Int) return static_cast<double>(i);
-    return static_cast<double>(f);
+    if (kind != Kind::Int && kind != Kind::Float) return 0;
+    return toFloat64(*this);
 }
 
 bool Constant::isIntegral() const {
     if (kind == Kind::Int) return true;
     if (kind != Kind::Float) return false;
-    return std::isfinite(f) && std::floor(f) == f;
-}
-
-std::string int128String(Int128 v) {
-    if (v == 0) return "0";
-    bool neg = v < 0;
-    unsigned __int128 u = neg ? static_cast<unsigned __int128>(0) - static_cast<unsigned __int128>(v)
-                              : static_cast<unsigned __int128>(v);
-    std::string s;
-    while (u != 0) {
-        s += static_cast<char>('0' + static_cast<int>(u % 10));
-        u /= 10;
-    }
-    if (neg) s += '-';
-    return std::string(s.rbegin(), s.rend());
-}
-
-namespace {
-
-// Go's %g: the shortest representation that round-trips.
-std::string shortestG(double x) {
-    char buf[64];
-    for (int prec = 1; prec <= 17; prec++) {
-        std::snprintf(buf, sizeof buf, "%.*g", prec, x);
-        if (std::strtod(buf, nullptr) == x) break;
-    }
-    return buf;
-}
-
-std::string quoteGo(const std::string& s) {
-    static const char* hex = "0123456789abcdef";
-    std::string r = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-        case '\a': r += "\\a"; break;
-        case '\b': r += "\\b"; break;
-        case '\f': r += "\\f"; break;
-        case '\n': r += "\\n"; break;
-        case '\r': r += "\\r"; break;
-        case '\t': r += "\\t"; break;
-        case '\v': r += "\\v"; break;
-        case '\\': r += "\\\\"; break;
-        case '"': r += "\\\""; break;
-        default:
-            if (c < 0x20 || c == 0x7f) {
-                r += "\\x";
-                r += hex[c >> 4];
-                r += hex[c & 15];
-            } else {
-                r += static_cast<char>(c);
-            }
-        }
-    }
-    return r + '"';
-}
-
-} // namespace
-
-std::string Constant::toString() const {
-    switch (kind) {
-    case Kind::Unknown: return "unknown";
-    case Kind::Bool: return b ? "true" : "false";
-    case Kind::Int: return int128String(i);
-    case Kind::String: {
-        std::string q = quoteGo(s);
-        // Go shortens to 72 runes (counting UTF-8 sequences as one).
-        const size_t maxLen = 72;
-        size_t runes = 0, cut = std::string::npos;
-        for (size_t k = 0; k < q.size(); k++) {
-            if ((static_cast<unsigned char>(q[k]) & 0xC0) == 0x80) continue;
-            if (runes == maxLen - 3) cut = k;
-            runes++;
-        }
-        if (runes > maxLen && cut != std::string::npos) q = q.substr(0, cut) + "...";
-        return q;
-    }
-    case Kind::Float: {
-        double x = static_cast<double>(f);
-        if (std::isinf(x)) return f < 0 ? "-Inf" : "+Inf";
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%.6g", x);
-        std::string s = buf;
-        if (!isIntegral() && s.find('.') == std::string::npos && s.find('e') == std::string::npos)
-            s = shortestG(x);
-        return s;
-    }
-    }
-    return "unknown";
+    if (const BigRat* r = ratOf(*this)) return mp::denominator(*r) == 1;
+    // A BigFloat's exponent is far beyond its 512 mantissa bits, or far below 0.
+    int e = 0;
+    mp::frexp(std::get<BigFloat>(num->v), &e);
+    return e > 0;
 }
 
 Constant toInt(const Constant& x) {
     if (x.kind == Constant::Kind::Int) return x;
-    if (x.kind == Constant::Kind::Float && x.isIntegral()) {
-        long double lim = 1.7014118346046923173e38L; // 2^127
-        if (x.f >= lim || x.f < -lim) return Constant{};
-        return Constant::makeInt(static_cast<Int128>(x.f));
-    }
+    if (x.kind != Constant::Kind::Float) return Constant{};
+    // As go/constant, a BigFloat (huge or tiny) never becomes an Int.
+    const BigRat* r = ratOf(x);
+    if (r != nullptr && mp::denominator(*r) == 1) return intConst(mp::numerator(*r));
     return Constant{};
 }
 
 Constant toFloat(const Constant& x) {
-    if (x.kind == Constant::Kind::Int) return Constant::makeFloat(static_cast<long double>(x.i));
+    if (x.kind == Constant::Kind::Int) return floatConst(BigRat(intOf(x)));
     if (x.kind == Constant::Kind::Float) return x;
     return Constant{};
 }
+
+namespace {
+
+Constant intBinary(Tok op, const BigInt& a, const BigInt& b, ConstError& err) {
+    switch (op) {
+    case Tok::Add: return intConst(a + b);
+    case Tok::Sub: return intConst(a - b);
+    case Tok::Mul: return intConst(a * b);
+    case Tok::Quo:
+    case Tok::Rem:
+        if (b == 0) {
+            err = ConstError::DivByZero;
+            return Constant{};
+        }
+        return intConst(op == Tok::Quo ? BigInt(a / b) : BigInt(a % b)); // both truncate, as Go
+    case Tok::And: return intConst(a & b);
+    case Tok::Or: return intConst(a | b);
+    case Tok::Xor: return intConst(a ^ b);
+    case Tok::AndNot: return intConst(a & ~b);
+    default: return Constant{};
+    }
+}
+
+template <class Num> bool floatArith(Tok op, const Num& a, const Num& b, Num& r) {
+    switch (op) {
+    case Tok::Add: r = a + b; return true;
+    case Tok::Sub: r = a - b; return true;
+    case Tok::Mul: r = a * b; return true;
+    case Tok::Quo: r = a / b; return true;
+    default: return false;
+    }
+}
+
+} // namespace
 
 Constant binaryOp(Tok op, const Constant& x0, const Constant& y0, bool intDiv, ConstError& err) {
     err = ConstError::None;
@@ -182,93 +144,44 @@ Constant binaryOp(Tok op, const Constant& x0, const Constant& y0, bool intDiv, C
         if (op == Tok::LOr) return Constant::makeBool(x0.b || y0.b);
         return Constant{};
     }
-    Constant x = x0, y = y0;
-    bool useInt = x.kind == K::Int && y.kind == K::Int && (op != Tok::Quo || intDiv);
     if (op == Tok::Quo && intDiv) {
         // Both operands integer-typed: integral floats count as ints.
-        x = toInt(x);
-        y = toInt(y);
-        useInt = x.kind == K::Int && y.kind == K::Int;
-        if (!useInt) return Constant{};
+        Constant x = toInt(x0), y = toInt(y0);
+        if (x.kind != K::Int || y.kind != K::Int) return Constant{};
+        return intBinary(op, intOf(x), intOf(y), err);
     }
-    if (useInt) {
-        Int128 a = x.i, b = y.i, r = 0;
-        switch (op) {
-        case Tok::Add:
-            if (__builtin_add_overflow(a, b, &r)) err = ConstError::Overflow;
-            break;
-        case Tok::Sub:
-            if (__builtin_sub_overflow(a, b, &r)) err = ConstError::Overflow;
-            break;
-        case Tok::Mul:
-            if (__builtin_mul_overflow(a, b, &r)) err = ConstError::Overflow;
-            break;
-        case Tok::Quo:
-        case Tok::Rem:
-            if (b == 0) {
-                err = ConstError::DivByZero;
-                return Constant{};
-            }
-            if (a == kInt128Min && b == -1) {
-                if (op == Tok::Quo) err = ConstError::Overflow;
-                r = 0;
-                break;
-            }
-            r = op == Tok::Quo ? a / b : a % b;
-            break;
-        case Tok::And: r = a & b; break;
-        case Tok::Or: r = a | b; break;
-        case Tok::Xor: r = a ^ b; break;
-        case Tok::AndNot: r = a & ~b; break;
-        default: return Constant{};
-        }
-        if (err != ConstError::None) return Constant{};
-        return Constant::makeInt(r);
-    }
-    x = toFloat(x);
-    y = toFloat(y);
+    if (x0.kind == K::Int && y0.kind == K::Int && op != Tok::Quo)
+        return intBinary(op, intOf(x0), intOf(y0), err);
+    Constant x = toFloat(x0), y = toFloat(y0);
     if (x.kind != K::Float || y.kind != K::Float) return Constant{};
-    long double r = 0;
-    switch (op) {
-    case Tok::Add: r = x.f + y.f; break;
-    case Tok::Sub: r = x.f - y.f; break;
-    case Tok::Mul: r = x.f * y.f; break;
-    case Tok::Quo:
-        if (y.f == 0) {
-            err = ConstError::DivByZero;
-            return Constant{};
-        }
-        r = x.f / y.f;
-        break;
-    default: return Constant{};
-    }
-    if (!std::isfinite(r)) {
-        err = ConstError::Overflow;
+    if (op == Tok::Quo && y.sign() == 0) {
+        err = ConstError::DivByZero;
         return Constant{};
     }
-    return Constant::makeFloat(r);
+    Constant r;
+    const BigRat *xr = ratOf(x), *yr = ratOf(y);
+    if (xr != nullptr && yr != nullptr) {
+        BigRat v;
+        if (!floatArith(op, *xr, *yr, v)) return Constant{};
+        r = floatConst(std::move(v));
+    } else {
+        BigFloat v;
+        if (!floatArith(op, bigFloatOf(x), bigFloatOf(y), v)) return Constant{};
+        r = floatConst(v);
+    }
+    if (r.isUnknown()) err = ConstError::Overflow; // beyond the float exponent range
+    return r;
 }
 
 Constant shiftOp(Tok op, const Constant& x0, uint64_t s, ConstError& err) {
     err = ConstError::None;
     Constant x = toInt(x0);
     if (x.kind != Constant::Kind::Int) return Constant{};
-    Int128 a = x.i;
-    if (op == Tok::Shr) {
-        if (s >= 127) return Constant::makeInt(a < 0 ? -1 : 0);
-        return Constant::makeInt(a >> s);
-    }
-    if (a == 0) return Constant::makeInt(0);
-    if (s >= 127) {
-        err = ConstError::Overflow;
-        return Constant{};
-    }
-    Int128 r = static_cast<Int128>(static_cast<unsigned __int128>(a) << s);
-    if ((r >> s) != a || (r < 0) != (a < 0)) {
-        err = ConstError::Overflow;
-        return Constant{};
-    }
-    return Constant::makeInt(r);
+    const BigInt& a = intOf(x);
+    // The checker bounds s (Go's shiftBound, 1074) and a (512 bits), so a << s stays small.
+    unsigned n = static_cast<unsigned>(std::min<uint64_t>(s, 1u << 20));
+    if (op == Tok::Shl) return intConst(a << n);
+    return intConst(a >> n); // cpp_int shifts negative values as two's complement: floor
 }
 
 Constant unaryOp(Tok op, const Constant& x, unsigned unsignedBits, ConstError& err) {
@@ -279,14 +192,11 @@ Constant unaryOp(Tok op, const Constant& x, unsigned unsignedBits, ConstError& e
         if (x.kind == K::Int || x.kind == K::Float) return x;
         break;
     case Tok::Sub:
-        if (x.kind == K::Int) {
-            if (x.i == kInt128Min) {
-                err = ConstError::Overflow;
-                return Constant{};
-            }
-            return Constant::makeInt(-x.i);
+        if (x.kind == K::Int) return intConst(-intOf(x));
+        if (x.kind == K::Float) {
+            if (const BigRat* r = ratOf(x)) return floatConst(BigRat(-*r));
+            return floatConst(BigFloat(-std::get<BigFloat>(x.num->v)));
         }
-        if (x.kind == K::Float) return Constant::makeFloat(-x.f);
         break;
     case Tok::Not:
         if (x.kind == K::Bool) return Constant::makeBool(!x.b);
@@ -294,13 +204,8 @@ Constant unaryOp(Tok op, const Constant& x, unsigned unsignedBits, ConstError& e
     case Tok::Xor: {
         Constant v = toInt(x);
         if (v.kind != K::Int) break;
-        if (unsignedBits != 0) {
-            unsigned __int128 mask = unsignedBits >= 128
-                                         ? ~static_cast<unsigned __int128>(0)
-                                         : (static_cast<unsigned __int128>(1) << unsignedBits) - 1;
-            return Constant::makeInt(static_cast<Int128>(static_cast<unsigned __int128>(v.i) ^ mask));
-        }
-        return Constant::makeInt(~v.i);
+        if (unsignedBits != 0) return intConst(intOf(v) ^ ((BigInt(1) << unsignedBits) - 1));
+        return intConst(~intOf(v));
     }
     default: break;
     }
@@ -316,10 +221,18 @@ bool compareOp(Tok op, const Constant& x0, const Constant& y0) {
         c = x0.s.compare(y0.s);
         c = c < 0 ? -1 : c > 0 ? 1 : 0;
     } else if (x0.kind == K::Int && y0.kind == K::Int) {
-        c = x0.i < y0.i ? -1 : x0.i > y0.i ? 1 : 0;
+        c = intOf(x0).compare(intOf(y0));
+        c = c < 0 ? -1 : c > 0 ? 1 : 0;
     } else {
         Constant x = toFloat(x0), y = toFloat(y0);
-        c = x.f < y.f ? -1 : x.f > y.f ? 1 : 0;
+        if (x.kind != K::Float || y.kind != K::Float) return false;
+        const BigRat *xr = ratOf(x), *yr = ratOf(y);
+        if (xr != nullptr && yr != nullptr) {
+            c = *xr < *yr ? -1 : *xr > *yr ? 1 : 0;
+        } else {
+            BigFloat a = bigFloatOf(x), b = bigFloatOf(y);
+            c = a < b ? -1 : a > b ? 1 : 0;
+        }
     }
     switch (op) {
     case Tok::Eql: return c == 0;
@@ -345,40 +258,28 @@ Representable representable(const Constant& x, const Basic* t, Constant* rounded
         if (!numeric) return Representable::No;
         Constant v = toInt(x);
         if (v.kind != K::Int) return x.isIntegral() ? Representable::Overflows : Representable::Truncated;
-        if (t->info & IsUntyped) {
-            *rounded = v;
-            return Representable::Yes;
+        if (!(t->info & IsUntyped)) {
+            unsigned bits = t->size * 8;
+            const BigInt& i = intOf(v);
+            bool fits = (t->info & IsUnsigned)
+                            ? i >= 0 && i < (BigInt(1) << bits)
+                            : i >= -(BigInt(1) << (bits - 1)) && i < (BigInt(1) << (bits - 1));
+            if (!fits) return Representable::Overflows;
         }
-        Int128 lo, hi;
-        unsigned bits = t->size * 8;
-        if (t->info & IsUnsigned) {
-            lo = 0;
-            hi = (static_cast<Int128>(1) << bits) - 1;
-        } else {
-            lo = -(static_cast<Int128>(1) << (bits - 1));
-            hi = (static_cast<Int128>(1) << (bits - 1)) - 1;
-        }
-        if (v.i < lo || v.i > hi) return Representable::Overflows;
         *rounded = v;
         return Representable::Yes;
     }
     if (t->info & IsFloat) {
         if (!numeric) return Representable::No;
-        Constant v = toFloat(x);
         switch (t->kind) {
-        case Kind::Float32: {
-            float r = static_cast<float>(v.f);
-            if (std::isinf(r)) return Representable::Overflows;
-            *rounded = Constant::makeFloat(r);
-            return Representable::Yes;
-        }
+        case Kind::Float32:
         case Kind::Float64: {
-            double r = static_cast<double>(v.f);
+            double r = t->kind == Kind::Float32 ? toFloat32(x) : toFloat64(x);
             if (std::isinf(r)) return Representable::Overflows;
-            *rounded = Constant::makeFloat(r);
+            *rounded = Constant::makeFloat(r == 0 ? 0.0 : r); // constants have no -0
             return Representable::Yes;
         }
-        default: // untyped float keeps its precision (and Int representation)
+        default: // an untyped float keeps its value (and Int representation)
             *rounded = x;
             return Representable::Yes;
         }

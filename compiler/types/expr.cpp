@@ -44,43 +44,6 @@ std::string opName(const Expr* e) {
     return "";
 }
 
-// Parses a Go integer literal (0x, 0o, 0b, legacy octal, underscores).
-bool parseIntLit(const std::string& raw, Int128* out) {
-    std::string s;
-    for (char c : raw)
-        if (c != '_') s += c;
-    int base = 10;
-    size_t i = 0;
-    if (s.size() > 1 && s[0] == '0') {
-        char c = static_cast<char>(s[1] | 0x20);
-        if (c == 'x')
-            base = 16, i = 2;
-        else if (c == 'o')
-            base = 8, i = 2;
-        else if (c == 'b')
-            base = 2, i = 2;
-        else
-            base = 8, i = 1;
-    }
-    unsigned __int128 v = 0;
-    const unsigned __int128 limit = static_cast<unsigned __int128>(~static_cast<unsigned __int128>(0)) >> 1;
-    for (; i < s.size(); i++) {
-        int d;
-        char c = s[i];
-        if (c >= '0' && c <= '9')
-            d = c - '0';
-        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
-            d = (c | 0x20) - 'a' + 10;
-        else
-            return false;
-        if (d >= base) return false;
-        if (v > (limit - d) / base) return false;
-        v = v * base + d;
-    }
-    *out = static_cast<Int128>(v);
-    return true;
-}
-
 } // namespace
 
 // ---------------------------------------------------------------------------
@@ -190,8 +153,13 @@ bool Checker::implicitTypeAndValue(Operand& x, Type* target, Type*& out, int& co
             Constant r;
             switch (types::representable(x.val, b, &r)) {
             case Representable::Yes: x.val = r; break;
-            case Representable::Truncated: code = isNumeric(x.type) && isNumeric(b) ? 2 : 1; return false;
-            case Representable::Overflows: code = isNumeric(x.type) && isNumeric(b) ? 3 : 1; return false;
+            case Representable::Truncated:
+            case Representable::Overflows:
+                // As Go, the types name the failure: float -> integer is "truncated"
+                // (even for 1e100), everything else numeric "overflows".
+                if (!isNumeric(x.type) || !isNumeric(b)) code = 1;
+                else code = !isInteger(x.type) && isInteger(b) ? 2 : 3;
+                return false;
             case Representable::No: code = 1; return false;
             }
             out = target;
@@ -259,7 +227,7 @@ void Checker::representable(Operand& x, Basic* t) {
     }
     bool numeric = isNumeric(x.type) && isNumeric(t);
     std::string msg;
-    if (numeric && res == Representable::Truncated)
+    if (numeric && !isInteger(x.type) && isInteger(t))
         msg = opString(x) + " truncated to " + ts(t);
     else if (numeric)
         msg = opString(x) + " overflows " + ts(t);
@@ -275,7 +243,12 @@ void Checker::overflow(Operand& x, Pos opPos) {
         if (auto* b = under(x.type)->as<Basic>()) representable(x, b);
         return;
     }
-    (void)opPos;
+    // Untyped integers must not grow arbitrarily: gc's 512-bit limit.
+    if (x.val.kind == Constant::Kind::Int && x.val.bitLen() > 512) {
+        std::string op = opName(x.expr);
+        error(opPos.valid() ? opPos : x.expr->pos, "constant " + (op.empty() ? "" : op + " ") + "overflow");
+        x.val = Constant{};
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -493,27 +466,21 @@ void Checker::exprInternal(Operand& x, Expr* e, Type* hint) {
         auto* lit = cast<BasicLit>(e);
         if (lit->bad) return;
         switch (lit->litKind) {
-        case Tok::Int: {
-            Int128 v;
-            if (!parseIntLit(lit->raw, &v)) {
-                error(e, "integer constant overflow (gol's constants are limited to 128 bits)");
-                return;
-            }
-            x.val = Constant::makeInt(v);
-            x.type = ctx.basic(Kind::UntypedInt);
-            break;
-        }
+        case Tok::Int:
         case Tok::Float: {
-            std::string s;
-            for (char c : lit->raw)
-                if (c != '_') s += c;
-            long double v = std::strtold(s.c_str(), nullptr);
-            if (!std::isfinite(v)) {
-                error(e, "constant overflow");
+            // gc's cap: longer literals cannot be meaningful at 512 bits of precision.
+            const size_t limit = 10000;
+            if (lit->raw.size() > limit) {
+                error(e, "excessively long constant: " + lit->raw.substr(0, 10) + "... (" +
+                             std::to_string(lit->raw.size()) + " chars)");
                 return;
             }
-            x.val = Constant::makeFloat(v);
-            x.type = ctx.basic(Kind::UntypedFloat);
+            x.val = Constant::fromLiteral(lit->litKind, lit->raw);
+            if (x.val.isUnknown()) {
+                error(e, "malformed constant: " + lit->raw);
+                return;
+            }
+            x.type = ctx.basic(lit->litKind == Tok::Int ? Kind::UntypedInt : Kind::UntypedFloat);
             break;
         }
         case Tok::Imag: error(e, "complex numbers are not supported by gol"); return;
@@ -661,7 +628,7 @@ void Checker::unary(Operand& x, UnaryExpr* e) {
         ConstError err;
         Constant v = unaryOp(e->op, x.val, bits, err);
         if (err != ConstError::None) {
-            error(e, "constant " + opName(e) + " overflow");
+            error(e, "constant result is not representable");
             x.mode = Mode::Invalid;
             return;
         }
@@ -792,7 +759,7 @@ void Checker::shift(Operand& x, Operand& y, Expr* e, Tok op) {
     Constant yval;
     if (y.mode == Mode::Constant) {
         yval = toInt(y.val);
-        if (yval.kind == Constant::Kind::Int && yval.i < 0) {
+        if (yval.kind == Constant::Kind::Int && yval.sign() < 0) {
             error(y.expr, std::string(kInvalidOp) + "negative shift count " + opString(y));
             x.mode = Mode::Invalid;
             return;
@@ -825,25 +792,16 @@ void Checker::shift(Operand& x, Operand& y, Expr* e, Tok op) {
                 if (!isInteger(x.type)) x.type = ctx.basic(Kind::UntypedInt);
                 return;
             }
-            const Int128 shiftBound = 1023 - 1 + 52;
-            if (yval.kind != Constant::Kind::Int || yval.i > shiftBound) {
+            const int64_t shiftBound = 1023 - 1 + 52; // gc's: the largest useful float exponent
+            int64_t count = 0;
+            if (!yval.toInt64(&count) || count > shiftBound) {
                 error(y.expr, std::string(kInvalidOp) + "invalid shift count " + opString(y));
                 x.mode = Mode::Invalid;
                 return;
             }
             if (!isInteger(x.type)) x.type = ctx.basic(Kind::UntypedInt);
             ConstError err;
-            Constant r = shiftOp(op, xval, static_cast<uint64_t>(yval.i), err);
-            if (err != ConstError::None) {
-                if (isTyped(x.type)) {
-                    // The exact value does not even fit 128 bits: certainly overflows the type.
-                    error(e, "constant shift overflow");
-                } else {
-                    error(e, "constant shift overflow");
-                }
-                x.mode = Mode::Invalid;
-                return;
-            }
+            Constant r = shiftOp(op, xval, static_cast<uint64_t>(count), err);
             x.val = r;
             x.expr = e;
             overflow(x, e->pos);
@@ -920,9 +878,7 @@ void Checker::binary(Operand& x, Expr* e, Expr* lhs, Expr* rhs, Tok op, Pos opPo
     if (op == Tok::Quo || op == Tok::Rem) {
         if ((x.mode == Mode::Constant || isInteger(x.type)) && y.mode == Mode::Constant) {
             Constant z = y.val;
-            bool zero =
-                (z.kind == Constant::Kind::Int && z.i == 0) || (z.kind == Constant::Kind::Float && z.f == 0);
-            if (zero) {
+            if ((z.kind == Constant::Kind::Int || z.kind == Constant::Kind::Float) && z.sign() == 0) {
                 error(y.expr, std::string(kInvalidOp) + "division by zero");
                 x.mode = Mode::Invalid;
                 return;
@@ -942,7 +898,7 @@ void Checker::binary(Operand& x, Expr* e, Expr* lhs, Expr* rhs, Tok op, Pos opPo
             return;
         }
         if (err == ConstError::Overflow) {
-            error(opPos.valid() ? opPos : lhs->pos, "constant " + opName(e) + " overflow");
+            error(opPos.valid() ? opPos : lhs->pos, "constant result is not representable");
             x.mode = Mode::Invalid;
             return;
         }
@@ -1196,6 +1152,7 @@ void Checker::compositeLit(Operand& x, CompositeLit* e, Type* hint) {
 
 void Checker::useExprs(const std::vector<Expr*>& es) {
     for (Expr* e : es) {
+        if (e == nullptr) continue; // an omitted slice index
         if (auto* kv = as<KeyValueExpr>(e)) {
             Operand v;
             rawExpr(v, kv->value, nullptr);
@@ -1218,7 +1175,7 @@ bool Checker::isValidIndex(Operand& x, const char* what, bool allowNegative) {
         return false;
     }
     if (x.mode == Mode::Constant) {
-        if (!allowNegative && x.val.kind == Constant::Kind::Int && x.val.i < 0) {
+        if (!allowNegative && x.val.kind == Constant::Kind::Int && x.val.sign() < 0) {
             error(x.expr, std::string(kInvalidArg) + what + " " + opString(x) + " must not be negative");
             return false;
         }

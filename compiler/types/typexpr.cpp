@@ -103,7 +103,8 @@ int64_t Checker::arrayLength(Expr* e) {
     if (isUntyped(x.type) || isInteger(x.type)) {
         Constant v = toInt(x.val);
         if (v.kind == Constant::Kind::Int) {
-            if (v.i >= 0 && v.i <= static_cast<Int128>(INT64_MAX)) return static_cast<int64_t>(v.i);
+            int64_t n = 0;
+            if (v.toInt64(&n) && n >= 0) return n;
             error(e, "invalid array length " + exprString(e));
             return -1;
         }
