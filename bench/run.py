@@ -52,6 +52,12 @@ VARIANTS = {
         ("binary_trees_16", ["16"], {}),
         ("binary_trees_18", ["18"], {}),
     ],
+    # The same allocation work on one and on two Ps: compare CPU time (--metric cpu) to see what
+    # allocator contention between Ms costs (docs/gc.md).
+    ("gc", "alloc_parallel"): [
+        ("alloc_parallel_P1", [], {"GOMAXPROCS": "1"}),
+        ("alloc_parallel_P2", [], {"GOMAXPROCS": "2"}),
+    ],
 }
 
 # Pairs of rows whose time ratio is a result of its own (issue 3: the
