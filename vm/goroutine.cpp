@@ -14,7 +14,7 @@
 #include "runtime/runtime.hpp"
 
 #include <algorithm>
-#include <cstdio>
+#include <charconv>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -101,8 +101,8 @@ void VM::spawn(Thread& parent, FuncObj* fn, const Value* args, uint32_t numArgs,
         const Frame& f = parent.frames.back();
         size_t i = size_t(f.pc - f.proto->code.data());
         uint32_t line = (i > 0 && i - 1 < f.proto->lines.size()) ? f.proto->lines[i - 1] : f.proto->line;
-        char num[16];
-        int len = std::snprintf(num, sizeof num, ":%u", line);
+        char num[16] = {':'};
+        auto len = std::to_chars(num + 1, num + sizeof num, line).ptr - num;
         std::string& s = t->createdBy;
         s.assign(f.proto->name);
         s.append("\n\t");
