@@ -59,4 +59,12 @@ Value substrOf(NativeCall& c, Value s, std::string_view part) {
     return c.str(part);
 }
 
+std::string errnoText(int e) {
+    const char* name = e > 0 ? strerrorname_np(e) : nullptr;
+    if (!name) return "errno " + std::to_string(e);
+    std::string s = std::strerror(e);
+    if (s.size() > 1 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z')) s[0] = char(s[0] - 'A' + 'a');
+    return s;
+}
+
 } // namespace gol::stdlib

@@ -43,6 +43,10 @@ Value newIntSlice(NativeCall& c, const std::vector<int64_t>& v);
 // A substring of string argument `s` when `part` lies inside it (O(1), shares bytes), else a copy.
 Value substrOf(NativeCall& c, Value s, std::string_view part);
 
+// Go's syscall.Errno text for errno e: the C library's message with a lower-case first letter
+// ("no such file or directory"), or "errno N" for a number without one.
+std::string errnoText(int e);
+
 // Runs f, converting a C++ engine's stdlib::Panic into the Go panic `panic("msg")`.
 template <class F> void guard(NativeCall& c, F&& f) {
     try {

@@ -3,8 +3,6 @@
 #include "stdlib/bind.hpp"
 #include "stdlib/packages.hpp"
 
-#include <cstring>
-
 namespace gol::stdlib {
 
 namespace {
@@ -64,19 +62,8 @@ func (e Errno) Temporary() bool {
 func (e Errno) Timeout() bool { return e == EAGAIN || e == ETIMEDOUT }
 )go";
 
-// Go's table is the C library's messages with a lower-case first letter ("no such file or
-// directory"); numbers without a message print as "errno N".
 void nErrnoString(NativeCall& c) {
-    int e = int(argInt(c, 0));
-    const char* name = e > 0 ? strerrorname_np(e) : nullptr;
-    if (!name) {
-        c.result(0, c.str("errno " + std::to_string(e)));
-        return;
-    }
-    std::string s = std::strerror(e);
-    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z' && !(s.size() > 1 && s[1] >= 'A' && s[1] <= 'Z'))
-        s[0] = char(s[0] - 'A' + 'a');
-    c.result(0, c.str(s));
+    c.result(0, c.str(errnoText(int(argInt(c, 0)))));
 }
 
 } // namespace

@@ -1,10 +1,11 @@
 // Package time: Go's Time, Duration, Month, Weekday, Format and Parse (gosrc.inc: Go's own
 // time.go and format.go) over a small Location of gol's: UTC, FixedZone, and Local answered by
-// the C library's localtime_r (the system's zone rules). LoadLocation knows only "", "UTC" and
-// "Local". Sleep, timers and tickers belong to the runtime and are added by it.
+// the C library's localtime_r (the system's zone rules), and zones LoadLocation reads from the tz
+// database (zoneinfo.cpp). Sleep, timers and tickers belong to the runtime and are added by it.
 #include "stdlib/bind.hpp"
 #include "stdlib/packages.hpp"
 #include "stdlib/sync/packages.hpp"
+#include "stdlib/time/zoneinfo.hpp"
 
 #include <ctime>
 
@@ -15,7 +16,10 @@ namespace {
 constexpr const char* kHeader = R"go(
 package time
 
-import "errors"
+import (
+	"errors"
+	"strings"
+)
 
 type zone struct {
 	name   string
@@ -28,6 +32,11 @@ type Location struct {
 	local  bool
 	zname  string
 	offset int
+	// A zone loaded from the system's tz database: Go's zone table, transitions and the POSIX TZ
+	// rule (extend) for the times after the last transition. Empty for UTC and fixed zones.
+	zones  []zone
+	tx     []zoneTrans
+	extend string
 
 	// Go's lookup cache; gol's lookups are direct, so the cache stays empty.
 	cacheStart int64
@@ -68,11 +77,30 @@ func (l *Location) lookup(sec int64) (name string, offset int, start, end int64,
 		name, offset, isDST = localZone(sec)
 		return name, offset, alpha, omega, isDST
 	}
-	return l.zname, l.offset, alpha, omega, false
+	if len(l.zones) == 0 {
+		return l.zname, l.offset, alpha, omega, false
+	}
+	return l.lookupTZ(sec)
 }
 
 func (l *Location) lookupName(name string, unix int64) (offset int, ok bool) {
 	l = l.get()
+	if len(l.zones) > 0 {
+		// A name in effect at the instant it would denote wins; else any zone of that name.
+		for _, z := range l.zones {
+			if z.name == name {
+				if n, off, _, _, _ := l.lookup(unix - int64(z.offset)); n == z.name {
+					return off, true
+				}
+			}
+		}
+		for _, z := range l.zones {
+			if z.name == name {
+				return z.offset, true
+			}
+		}
+		return
+	}
 	if !l.local {
 		if l.zname == name {
 			return l.offset, true
@@ -96,8 +124,27 @@ func LoadLocation(name string) (*Location, error) {
 	case "Local":
 		return Local, nil
 	}
-	return nil, errors.New("unknown time zone " + name)
+	if strings.Contains(name, "..") || name[0] == '/' || name[0] == '\\' {
+		return nil, errors.New("time: invalid location name")
+	}
+	names, offsets, dst, when, index, extend, err := readZoneinfo(name)
+	if err != "" {
+		return nil, errors.New(err)
+	}
+	l := &Location{name: name, extend: extend}
+	for i := range names {
+		l.zones = append(l.zones, zone{names[i], offsets[i], dst[i] != 0})
+	}
+	for i := range when {
+		l.tx = append(l.tx, zoneTrans{when[i], index[i]})
+	}
+	return l, nil
 }
+
+// readZoneinfo(name) reads /usr/share/zoneinfo/<name> (or $ZONEINFO/<name>): the zone table as
+// parallel slices, the transitions (when, index into the zones) and the footer's TZ rule; err
+// is Go's error text ("unknown time zone X", "is a directory", ...), "" on success.
+func readZoneinfo(name string) (names []string, offsets []int, dst []int, when []int64, index []int, extend string, err string)
 )go";
 
 constexpr const char* kGoSource[] = {
@@ -138,9 +185,11 @@ void nRuntimeNano(NativeCall& c) {
 vm::PackageDef makeTimePackage() {
     std::string s = kHeader;
     for (const char* part : kGoSource) s += part;
+    s += timeZoneSource();
     s += timeTimersSource();
     vm::PackageDef d{"time", s, {}};
     d.natives = {{"localZone", nLocalZone}, {"now", nNow}, {"runtimeNano", nRuntimeNano}};
+    d.natives.push_back({"readZoneinfo", nReadZoneinfo, true});
     for (auto& n : timeTimersNatives()) d.natives.push_back(std::move(n));
     return d;
 }
