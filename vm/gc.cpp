@@ -1,222 +1,493 @@
-// The garbage collector: precise, stop-the-world mark and sweep (the first stage of issue 4).
+// The garbage collector: precise, tri-color mark and sweep; concurrent by default
+// (GOLDEBUG=gcconcurrent=0 runs every cycle with the world stopped, the first stage of issue 4).
 //
-// Invariants:
-//  * A collection runs on a goroutine at a safepoint, with the world stopped
-//    (rt::Runtime::stopTheWorld): every other G is parked, stopped at a safepoint, or in a syscall
-//    (a blocking native, which touches only objects reachable from its argument slots and does
-//    not allocate). So no mutator reads or writes the heap while the collector runs, and the
-//    all-objects list is not pushed to.
-//  * Roots are exact: each frame's registers through its function's register map, defer records
-//    through their argument bitmaps, globals through their descriptors, the program's constants and
-//    function values, panics in flight, values natives rooted, not-yet-started goroutines'
-//    arguments, and values held by goroutines blocked in channel operations (their sudogs).
-//    Native C++ stacks are never scanned.
-//  * Objects are self-describing (vm/object.hpp), so marking needs no per-site type information.
+// A concurrent cycle, run by the goroutine whose allocation found the heap past its goal, at one
+// of its safepoints (docs/gc.md has the whole story):
+//  1. Mark start, world stopped: turn the write barrier on; remember the head of the heap's
+//     all-objects list (everything allocated from now on is above it: allocate-black); grey the
+//     mutable roots — globals, every goroutine's VM stack, defers, panics, natives' roots,
+//     not-yet-started goroutines, values parked in sudogs. Start the world.
+//  2. Concurrent mark on this goroutine, which yields to its P's other goroutines every ~1 ms:
+//     grey the program's constants (immutable), then scan grey objects until none is left,
+//     taking in the objects mutators shaded through the barrier.
+//  3. Mark termination, world stopped: scan what the barrier shaded since, and the buffers of
+//     the reached channels; turn the barrier off; detach the list. Start the world.
+//  4. Sweep the detached list concurrently: objects above the remembered head were allocated
+//     during the cycle and survive; below it, unmarked objects are freed. Splice the survivors
+//     back. The cycle ends: the next one may start.
 //
-// Mark bit: Obj::gcMark is 1 while marked during a cycle, reset to 0 by the sweep.
+// Why nothing reachable is freed (the snapshot-at-the-beginning argument): an object unreachable
+// at mark start can never become reachable again, so what must survive is what was reachable
+// then, plus what was allocated since (which is never swept this cycle). Everything reachable at
+// mark start is reached by the marker: roots were greyed in the pause; a path from a grey object
+// can be cut only by a store that overwrites (or a delete/clear/receive that removes) a
+// reference, and every such change shades the reference it removes first (WriteBarrier).
+// Stacks need no barrier because they are scanned in the pause and nothing is ever taken from a
+// heap object into a register without the heap object keeping it (or shading it) until scanned.
+// Channels are the exception the runtime owns: their buffers are scanned in the termination
+// pause (the buffer has no lock the collector may take), and every receive while the barrier is
+// on shades the received value (interp.cpp: RECV, SELECT), so a value moved out of a buffer into
+// a stack during marking is not lost.
+//
+// Races with mutators: the marker reads a slot that a mutator may be storing to with an acquire
+// load (WriteBarrier::load) against the barrier's release store, so an object allocated during
+// the cycle by another M is seen initialised. Maps and map iterators change by moving memory (a
+// std::vector) and are never read while they change: the first change of one during marking
+// shades its contents first (WriteBarrier::beforeMutate), and it and the marker exclude each
+// other through the kScanning state of gcMark.
+//
+// Invariants: one cycle at a time (active_). The phase (the barrier flag) changes only while
+// the world is stopped. Each object is in exactly one of: the heap's list, the cycle's detached
+// list (sweepRest_), the swept survivors (keptHead_), the gcverify quarantine.
 #include "vm/gc.hpp"
 
 #include "runtime/runtime.hpp"
-#include "vm/chanobj.hpp"
-#include "vm/map.hpp"
+#include "vm/gc_roots.hpp"
+#include "vm/gc_scan.hpp"
+#include "vm/heap.hpp"
 #include "vm/vm.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <vector>
+#include <cstring>
+#include <string>
 
 namespace gol::vm {
 
 namespace {
 
-struct Marker {
-    std::vector<Obj*> stack;
-    uint64_t marked = 0;
+// GOLDEBUG=name=value,...: the value of name, or dflt.
+int goldebug(const char* name, int dflt) {
+    const char* d = std::getenv("GOLDEBUG");
+    if (!d) return dflt;
+    std::string s = d, key = std::string(name) + "=";
+    size_t pos = 0;
+    while (pos <= s.size()) {
+        size_t end = s.find(',', pos);
+        if (end == std::string::npos) end = s.size();
+        if (s.compare(pos, key.size(), key) == 0) return std::atoi(s.c_str() + pos + key.size());
+        pos = end + 1;
+    }
+    return dflt;
+}
+
+// The grey set of one marking goroutine.
+class Marker {
+  public:
+    Marker(WriteBarrier& wb, bool concurrent, bool verifying)
+        : wb_(wb), concurrent_(concurrent), verifying_(verifying) {}
 
     void mark(Obj* o) {
-        if (!o || o->gcMark.load(std::memory_order_relaxed)) return;
-        o->gcMark.store(1, std::memory_order_relaxed);
-        stack.push_back(o);
+        if (!o) return;
+        uint8_t s = gcmark::kWhite;
+        // relaxed: the compare-and-swap only elects who queues o; the object's contents were
+        // published to this thread by the stop-the-world or by the acquire load that found o.
+        if (o->gcMark.compare_exchange_strong(s, gcmark::kGrey, std::memory_order_relaxed))
+            stack_.push_back(o);
+        else if (s == gcmark::kFreed)
+            wb_.freedReached(o, from_);
     }
-    void mark(Value v) { mark(v.p); }
+    // What the objects being marked were found from (for gcverify's report).
+    void setFrom(const char* from) { from_ = from; }
 
-    void drain() {
-        while (!stack.empty()) {
-            Obj* o = stack.back();
-            stack.pop_back();
-            marked++;
+    // Scans grey objects until none is left or `budget` were scanned; true when none is left.
+    bool drain(size_t budget) {
+        while (!stack_.empty()) {
+            if (budget-- == 0) return false;
+            Obj* o = stack_.back();
+            stack_.pop_back();
             scan(o);
         }
+        return true;
+    }
+    void takeShaded() { wb_.takeQueue(stack_); }
+    bool empty() const { return stack_.empty(); }
+
+    // The world is stopped: scan the deferred channels' buffers and everything left.
+    void finishStopped() {
+        concurrent_ = false;
+        takeShaded();
+        for (Obj* c : chans_)
+            forEachBufferedRef(c, [&](Obj* r) { mark(r); });
+        chans_.clear();
+        drain(SIZE_MAX);
     }
 
+  private:
     void scan(Obj* o) {
+        if (verifying_) {
+            std::snprintf(fromBuf_, sizeof fromBuf_, "found from a live %s object %p", objKindName(o->kind),
+                          static_cast<void*>(o));
+            from_ = fromBuf_;
+        }
+        auto markRef = [&](Obj* r) { mark(r); };
         switch (o->kind) {
-        case ObjKind::String:
-            mark(static_cast<StringObj*>(o)->owner);
-            break;
-        case ObjKind::Array: {
-            auto* a = static_cast<ArrayObj*>(o);
-            if (a->elemIsRef)
-                for (int64_t i = 0; i < a->len; i++) mark(a->slots()[i]);
-            break;
-        }
-        case ObjKind::Slice:
-            mark(static_cast<SliceObj*>(o)->array);
-            break;
-        case ObjKind::Box: {
-            auto* b = static_cast<BoxObj*>(o);
-            const auto& fields = b->type->fields;
-            for (size_t i = 0; i < fields.size(); i++)
-                if (fields[i].type->isRef()) mark(b->fields[i]);
-            break;
-        }
-        case ObjKind::Ptr: {
-            auto* p = static_cast<PtrObj*>(o);
-            mark(p->owner);
-            if (!p->owner && p->slotIsRef) mark(p->inlineValue);
-            break;
-        }
-        case ObjKind::Iface: {
-            auto* i = static_cast<IfaceObj*>(o);
-            if (i->type->isRef()) mark(i->value);
-            break;
-        }
-        case ObjKind::Func: {
-            auto* f = static_cast<FuncObj*>(o);
-            if (f->proto)
-                for (uint32_t i = 0; i < f->nup && i < f->proto->upvals.size(); i++)
-                    if (f->proto->upvals[i].isRef) mark(f->up[i]);
-            break;
-        }
-        case ObjKind::Map: {
-            auto* m = static_cast<MapObj*>(o);
-            bool keyRef = m->type->key->isRef(), valRef = m->type->elem->isRef();
-            for (const MapEntry& e : m->entries) {
-                if (!e.live) continue;
-                if (keyRef) mark(e.key);
-                if (valRef) mark(e.value);
-            }
-            break;
-        }
+        case ObjKind::Map:
         case ObjKind::MapIter: {
-            auto* it = static_cast<MapIterObj*>(o);
-            mark(it->map);
-            if (it->map && it->lastKeyValid && it->map->type->key->isRef()) mark(it->lastKey);
-            break;
+            if (!concurrent_) break;
+            uint8_t s = gcmark::kGrey;
+            // acquire/release: pairs with beforeMutate's, so whoever scans second sees the first
+            // one's result (kBlack) and whoever scans sees the contents the last mutator left.
+            if (!o->gcMark.compare_exchange_strong(s, gcmark::kScanning, std::memory_order_acquire)) return;
+            forEachRef(o, markRef);
+            o->gcMark.store(gcmark::kBlack, std::memory_order_release);
+            return;
         }
-        case ObjKind::Chan: {
-            auto* c = static_cast<ChanObj*>(o);
-            if (c->ch.elemIsPointer()) c->ch.forEachBuffered([&](uint64_t& slot) { mark(reinterpret_cast<Obj*>(slot)); });
-            break;
+        case ObjKind::Chan:
+            if (concurrent_) {
+                chans_.push_back(o);
+                return;
+            }
+            forEachBufferedRef(o, markRef);
+            return;
+        default: break;
         }
-        case ObjKind::Host:
-            break;
-        }
+        forEachRef(o, markRef);
     }
 
-    void markThread(Thread& th) {
-        for (size_t fi = 0; fi < th.frames.size(); fi++) {
-            const Frame& f = th.frames[fi];
-            mark(f.closure);
-            const auto& refs = f.proto->regIsRef;
-            // A callee's window starts inside its caller's (arguments become its R[0..]): from
-            // there on the slots are the callee's, described by the callee's map, and the
-            // caller's map must not be applied (a slot the caller uses for a reference may hold
-            // the callee's integer).
-            size_t limit = refs.size();
-            if (fi + 1 < th.frames.size() && th.frames[fi + 1].base >= f.base)
-                limit = std::min<size_t>(limit, th.frames[fi + 1].base - f.base);
-            for (size_t r = 0; r < limit && f.base + r < th.stackSize; r++)
-                if (refs[r]) mark(th.stack[f.base + r]);
-        }
-        for (const DeferRec& d : th.defers) {
-            mark(d.fn);
-            for (uint32_t i = 0; i < d.numArgs && i < 64; i++)
-                if (d.argIsRef >> i & 1) mark(th.deferArgs[d.argStart + i]);
-        }
-        for (const PanicRec& p : th.panics) mark(p.value);
-        mark(th.pendingPanicValue);
-        for (Value v : th.tempRoots) mark(v);
-        if (th.startFn) {
-            mark(th.startFn);
-            for (uint32_t i = 0; i < th.startNumArgs && i < 64; i++)
-                if (th.startArgIsRef >> i & 1) mark(th.stack[i]);
-        }
-    }
+    WriteBarrier& wb_;
+    bool concurrent_;
+    bool verifying_;
+    const char* from_ = "reached by the marker";
+    char fromBuf_[96] = {};
+    std::vector<Obj*> stack_;
+    std::vector<Obj*> chans_; // reached channels whose buffers the termination pause scans
 };
+
+uint64_t percentile(std::vector<uint64_t> v, double p) {
+    if (v.empty()) return 0;
+    size_t i = size_t(p * double(v.size() - 1) + 0.5);
+    std::nth_element(v.begin(), v.begin() + long(i), v.end());
+    return v[i];
+}
+
+// Yields the marking goroutine's P for a while (its other goroutines run); while the program is
+// ending the goroutine stays parked here (it must not start a stop-the-world).
+void yieldMarker(rt::Runtime& runtime) {
+    rt::G* g = rt::getg();
+    if (g->preempt.load(std::memory_order_relaxed) || runtime.stopping())
+        rt::preemptPark();
+    else
+        rt::gosched();
+    while (runtime.stopping())
+        rt::preemptPark();
+}
 
 } // namespace
 
+struct Collector::Cycle {
+    int64_t start = 0; // nanotime at the request
+    uint64_t heapStart = 0, heapMarked = 0, live = 0;
+    uint64_t markStartNs = 0, markNs = 0, termNs = 0;
+};
+
+Collector::Collector() {
+    concurrent_ = goldebug("gcconcurrent", 1) != 0;
+    verify_ = goldebug("gcverify", 0) != 0;
+    pauseSummary_ = goldebug("gcpauses", 0) != 0;
+}
+
+Collector::~Collector() {
+    // (stderr directly: the VM's output members are already gone.)
+    if (pauseSummary_) {
+        PauseStats s = pauseStats();
+        char line[256];
+        std::snprintf(
+            line, sizeof line,
+            "gc pauses: %llu, p50 %.3f ms, p99 %.3f ms, max %.3f ms; with the world stopped: p50 %.3f ms, "
+            "p99 %.3f ms, max %.3f ms\n",
+            (unsigned long long)s.numPauses, double(s.p50Ns) / 1e6, double(s.p99Ns) / 1e6,
+            double(s.maxNs) / 1e6, double(s.workP50Ns) / 1e6, double(s.workP99Ns) / 1e6,
+            double(s.workMaxNs) / 1e6);
+        std::fputs(line, stderr);
+    }
+    // The program ended while a sweep was parked, or with objects in quarantine: nothing can
+    // reach them any more.
+    for (Obj* list : {sweepRest_, keptHead_, quarantine_, quarantineOld_}) {
+        for (Obj* o = list; o;) {
+            Obj* next = o->gcNext;
+            Heap::destroy(o);
+            o = next;
+        }
+    }
+}
+
 void Collector::collect(VM& vm, Thread* self) {
+    Heap& heap = vm.heap();
+    heap_ = &heap;
+    wb_.vm_ = &vm;
+    wb_.verify_ = verify_;
+    bool onGoroutine = rt::getg() != nullptr;
+    // No allocation asked for this one: runtime.GC(), which must see a whole cycle.
+    bool explicitCall = !heap.gcPending();
+    bool expected = false;
+    // acquire: pairs with the release that ends a cycle (its sweep's writes are visible).
+    while (!active_.compare_exchange_strong(expected, true, std::memory_order_acquire)) {
+        expected = false;
+        if (!onGoroutine) return;
+        // A cycle runs on another goroutine: this safepoint was a preemption request (a time
+        // slice or a stop-the-world waiting for us), so honour it.
+        rt::preemptPark();
+        if (!explicitCall) return;
+    }
+    if (concurrent_ && onGoroutine)
+        runConcurrent(vm, self);
+    else
+        runStopTheWorld(vm, self);
+}
+
+void Collector::runStopTheWorld(VM& vm, Thread* self) {
     Heap& heap = vm.heap();
     rt::Runtime& runtime = vm.runtime();
     bool onGoroutine = rt::getg() != nullptr;
+    Cycle c;
+    c.start = rt::nanotime();
     if (onGoroutine) runtime.stopTheWorld();
-    auto t0 = std::chrono::steady_clock::now();
+    int64_t stopped = rt::nanotime();
+    c.heapStart = heap.heapAlloc_.load(std::memory_order_relaxed);
 
-    Marker m;
-    Program& prog = vm.program();
-    for (auto& p : prog.protos) {
-        for (size_t i = 0; i < p->consts.size() && i < p->kvalues.size(); i++)
-            if (p->consts[i].kind == Constant::Kind::String) m.mark(p->kvalues[i]);
-        m.mark(p->staticFunc);
+    Marker m(wb_, false, verify_);
+    auto markRef = [&](Obj* o) { m.mark(o); };
+    m.setFrom("found from a program constant");
+    forEachProgramRoot(vm, markRef);
+    m.setFrom("found from a goroutine, a global or a sudog");
+    forEachMutableRoot(vm, self, markRef);
+    m.drain(SIZE_MAX);
+    c.heapMarked = heap.heapAlloc_.load(std::memory_order_relaxed);
+
+    Obj* list = heap.all_.exchange(nullptr, std::memory_order_acquire);
+    heap.numGC_.fetch_add(1, std::memory_order_relaxed);
+    uint64_t freed = sweepList(vm, list, false, nullptr, false, &c.live);
+    heap.heapAlloc_.fetch_sub(freed, std::memory_order_relaxed);
+    if (verify_) verifyAfterSweep(vm, self);
+
+    c.markStartNs = uint64_t(rt::nanotime() - c.start);
+    recordPause(c.markStartNs, uint64_t(rt::nanotime() - stopped), true);
+    finishCycle(vm, c);
+    if (onGoroutine) runtime.startTheWorld();
+}
+
+void Collector::runConcurrent(VM& vm, Thread* self) {
+    Heap& heap = vm.heap();
+    rt::Runtime& runtime = vm.runtime();
+    Cycle c;
+    c.start = rt::nanotime();
+
+    // 1. Mark start.
+    runtime.stopTheWorld();
+    int64_t stopped = rt::nanotime();
+    c.heapStart = heap.heapAlloc_.load(std::memory_order_relaxed);
+    Obj* startHead = heap.all_.load(std::memory_order_acquire);
+    wb_.on_.store(true, std::memory_order_relaxed);
+    Marker m(wb_, true, verify_);
+    auto markRef = [&](Obj* o) { m.mark(o); };
+    m.setFrom("found from a goroutine, a global or a sudog");
+    forEachMutableRoot(vm, self, markRef);
+    uint64_t work = uint64_t(rt::nanotime() - stopped);
+    runtime.startTheWorld();
+    c.markStartNs = uint64_t(rt::nanotime() - c.start);
+    recordPause(c.markStartNs, work, false);
+
+    // 2. Concurrent mark.
+    int64_t markFrom = rt::nanotime();
+    m.setFrom("found from a program constant");
+    forEachProgramRoot(vm, markRef);
+    int64_t slice = rt::nanotime();
+    // The marker yields its P every ~1 ms while the heap has grown less than half the headroom
+    // GOGC gives it; past that it marks without pause (there are no mutator assists: this is
+    // what keeps a fast-allocating program from outrunning the marker).
+    uint64_t yieldUntil = c.heapStart + c.heapStart * uint64_t(std::max(heap.gcPercent_, 0)) / 200;
+    for (;;) {
+        m.takeShaded();
+        bool done = m.drain(256);
+        if (done) {
+            m.takeShaded();
+            if (m.empty()) break;
+        }
+        if (rt::nanotime() - slice > 1'000'000) {
+            if (heap.heapAlloc_.load(std::memory_order_relaxed) < yieldUntil)
+                yieldMarker(runtime);
+            else if (rt::getg()->preempt.load(std::memory_order_relaxed))
+                yieldMarker(runtime);
+            slice = rt::nanotime();
+        }
     }
-    for (auto& n : prog.natives) m.mark(n.staticFunc);
-    for (Proto* p : vm.internalProtos()) m.mark(p->staticFunc);
-    Value* globals = vm.globals();
-    for (size_t i = 0; i < prog.globals.size(); i++)
-        if (prog.globals[i].isRef) m.mark(globals[i]);
-    if (self) m.markThread(*self);
-    runtime.forEachG([&](rt::G* g) {
-        if (g->user && g->user != self) m.markThread(*static_cast<Thread*>(g->user));
-        g->forEachSudogValue([&](uint64_t& slot) { m.mark(reinterpret_cast<Obj*>(slot)); });
-    });
-    vm.forEachPendingThread([&](Thread& t) { m.markThread(t); });
-    m.drain();
+    c.markNs = uint64_t(rt::nanotime() - markFrom);
 
-    // Sweep: unlink and free everything unmarked; clear the marks of the survivors.
+    // 3. Mark termination.
+    while (runtime.stopping())
+        rt::preemptPark();
+    int64_t termFrom = rt::nanotime();
+    runtime.stopTheWorld();
+    stopped = rt::nanotime();
+    m.finishStopped();
+    wb_.on_.store(false, std::memory_order_relaxed);
+    c.heapMarked = heap.heapAlloc_.load(std::memory_order_relaxed);
+    Obj* list = heap.all_.exchange(nullptr, std::memory_order_acquire);
+    heap.numGC_.fetch_add(1, std::memory_order_relaxed);
+    work = uint64_t(rt::nanotime() - stopped);
+    runtime.startTheWorld();
+    c.termNs = uint64_t(rt::nanotime() - termFrom);
+    recordPause(c.termNs, work, true);
+
+    // 4. Sweep, concurrently with the goroutines (which allocate onto the emptied list).
+    uint64_t freed = sweepList(vm, list, true, startHead, true, &c.live);
+    heap.heapAlloc_.fetch_sub(freed, std::memory_order_relaxed);
+    if (verify_) {
+        while (runtime.stopping())
+            rt::preemptPark();
+        runtime.stopTheWorld();
+        verifyAfterSweep(vm, self);
+        runtime.startTheWorld();
+    }
+    finishCycle(vm, c);
+}
+
+// Sweeps `list`: with hasFresh, the objects before `stopAt` (all, if it is null) were allocated during the
+// cycle and survive; from stopAt on, unmarked objects are freed (or quarantined). Survivors' marks are
+// cleared and they are spliced back onto the heap's list. Returns the bytes freed; *live gets the bytes kept.
+uint64_t Collector::sweepList(VM& vm, Obj* list, bool hasFresh, Obj* stopAt, bool yieldable,
+                              uint64_t* liveBytes) {
+    Heap& heap = vm.heap();
+    rt::Runtime& runtime = vm.runtime();
     uint64_t freedBytes = 0, freedObjs = 0, live = 0;
-    Obj* head = heap.all_.load(std::memory_order_acquire);
-    Obj* kept = nullptr;
-    Obj** tail = &kept;
-    for (Obj* o = head; o;) {
-        Obj* next = o->gcNext;
-        if (o->gcMark.load(std::memory_order_relaxed)) {
-            o->gcMark.store(0, std::memory_order_relaxed);
-            live += o->allocSize;
-            *tail = o;
-            tail = &o->gcNext;
+    keptHead_ = nullptr;
+    keptTail_ = &keptHead_;
+    auto keep = [&](Obj* o) {
+        o->gcMark.store(gcmark::kWhite, std::memory_order_relaxed);
+        live += o->allocSize;
+        *keptTail_ = o;
+        keptTail_ = &o->gcNext;
+    };
+    sweepRest_ = list;
+    bool fresh = hasFresh;
+    size_t n = 0;
+    while (Obj* o = sweepRest_) {
+        sweepRest_ = o->gcNext;
+        if (o == stopAt) fresh = false;
+        if (fresh || o->gcMark.load(std::memory_order_relaxed) != gcmark::kWhite) {
+            keep(o);
         } else {
             freedBytes += o->allocSize;
             freedObjs++;
-            Heap::destroy(o);
+            if (verify_) {
+                // Poison and quarantine for a cycle: a reachable object freed by mistake is then
+                // found by the verifier or by the marker (kFreed), and a mutator using it reads
+                // 0xdede... instead of a plausible value. Maps, channels and host objects keep
+                // their C++ members (and finalizer) intact for Heap::destroy.
+                bool plain = o->kind != ObjKind::Map && o->kind != ObjKind::Chan && o->kind != ObjKind::Host;
+                if (plain && o->allocSize != UINT32_MAX)
+                    std::memset(reinterpret_cast<uint8_t*>(o) + sizeof(Obj), 0xDE,
+                                o->allocSize - sizeof(Obj));
+                o->gcMark.store(gcmark::kFreed, std::memory_order_relaxed);
+                o->gcNext = quarantine_;
+                quarantine_ = o;
+            } else {
+                Heap::destroy(o);
+            }
         }
-        o = next;
+        // A long sweep honours preemption (a time slice, another stop-the-world); while the
+        // program is ending it runs to the end instead (~Collector would free the rest).
+        if (yieldable && (++n & 4095) == 0) {
+            rt::G* g = rt::getg();
+            if (g->preempt.load(std::memory_order_relaxed) && !runtime.stopping()) rt::preemptPark();
+        }
     }
-    *tail = nullptr;
-    heap.all_.store(kept, std::memory_order_release);
-    heap.heapAlloc_.store(live, std::memory_order_relaxed);
+    *keptTail_ = nullptr;
+    // Splice the survivors back in front of whatever was allocated meanwhile. release: their
+    // cleared marks and links are visible to the next cycle, which acquires the head.
+    if (keptHead_) {
+        Obj* head = heap.all_.load(std::memory_order_relaxed);
+        do {
+            *keptTail_ = head;
+        } while (!heap.all_.compare_exchange_weak(head, keptHead_, std::memory_order_release,
+                                                  std::memory_order_relaxed));
+    }
+    keptHead_ = nullptr;
+    keptTail_ = &keptHead_;
     heap.frees_.fetch_add(freedObjs, std::memory_order_relaxed);
-    heap.numGC_.fetch_add(1, std::memory_order_relaxed);
-    uint64_t goal = live + live * uint64_t(std::max(heap.gcPercent_, 0)) / 100;
+    *liveBytes = live;
+    return freedBytes;
+}
+
+void Collector::finishCycle(VM& vm, Cycle& c) {
+    Heap& heap = vm.heap();
+    uint64_t goal = c.live + c.live * uint64_t(std::max(heap.gcPercent_, 0)) / 100;
     heap.nextGC_.store(std::max<uint64_t>(goal, 4u << 20), std::memory_order_relaxed);
     heap.gcPending_.store(false, std::memory_order_relaxed);
-
-    auto pause = std::chrono::steady_clock::now() - t0;
-    uint64_t pauseNs = uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(pause).count());
-    pauseTotalNs_ += pauseNs;
+    int64_t end = rt::nanotime();
+    uint64_t wall;
+    {
+        std::lock_guard<std::mutex> lk(statsMu_);
+        gcWallNs_ += uint64_t(end - c.start);
+        wall = gcWallNs_;
+    }
     if (gctrace_) {
+        rt::Runtime& runtime = vm.runtime();
+        double since = double(end - runtime.startNanotime());
+        int pct = since > 0 ? int(100.0 * double(wall) / since) : 0;
+        auto mb = [](uint64_t b) { return (unsigned long long)(b >> 20); };
         char line[256];
-        std::snprintf(line, sizeof line, "gc %llu @%.3fs 0%%: %.3f ms clock, %llu->%llu MB, %llu MB goal, %d P\n",
-                      (unsigned long long)heap.numGC_.load(), double(rt::nanotime() - runtime.startNanotime()) / 1e9,
-                      double(pauseNs) / 1e6, (unsigned long long)((live + freedBytes) >> 20),
-                      (unsigned long long)(live >> 20), (unsigned long long)(heap.nextGC_.load() >> 20),
-                      runtime.gomaxprocs());
+        std::snprintf(
+            line, sizeof line,
+            "gc %llu @%.3fs %d%%: %.3f+%.3f+%.3f ms clock, %llu->%llu->%llu MB, %llu MB goal, %d P\n",
+            (unsigned long long)heap.numGC_.load(std::memory_order_relaxed), since / 1e9, pct,
+            double(c.markStartNs) / 1e6, double(c.markNs) / 1e6, double(c.termNs) / 1e6, mb(c.heapStart),
+            mb(c.heapMarked), mb(c.live), mb(heap.nextGC_.load(std::memory_order_relaxed)),
+            runtime.gomaxprocs());
         vm.writeStderr(line);
     }
-    if (onGoroutine) runtime.startTheWorld();
+    // release: the next cycle (which acquires active_) sees this one's sweep complete.
+    active_.store(false, std::memory_order_release);
+}
+
+void Collector::recordPause(uint64_t ns, uint64_t workNs, bool endsCycle) {
+    std::lock_guard<std::mutex> lk(statsMu_);
+    if (pauses_.size() < kPauseWindow) {
+        pauses_.push_back(ns);
+        pauseWork_.push_back(workNs);
+    } else {
+        pauses_[pauseNext_] = ns;
+        pauseWork_[pauseNext_] = workNs;
+    }
+    workMaxNs_ = std::max(workMaxNs_, workNs);
+    pauseNext_ = (pauseNext_ + 1) % kPauseWindow;
+    numPauses_++;
+    pauseTotalNs_ += ns;
+    pauseMaxNs_ = std::max(pauseMaxNs_, ns);
+    cyclePauseNs_ += ns;
+    if (endsCycle) {
+        if (cyclePauses_.size() < 256)
+            cyclePauses_.push_back(cyclePauseNs_);
+        else
+            cyclePauses_[cycleNext_] = cyclePauseNs_;
+        cycleNext_ = (cycleNext_ + 1) % 256;
+        cyclePauseNs_ = 0;
+    }
+}
+
+uint64_t Collector::pauseTotalNs() const {
+    std::lock_guard<std::mutex> lk(statsMu_);
+    return pauseTotalNs_;
+}
+
+PauseStats Collector::pauseStats() const {
+    std::lock_guard<std::mutex> lk(statsMu_);
+    PauseStats s;
+    s.numPauses = numPauses_;
+    s.totalNs = pauseTotalNs_;
+    s.maxNs = pauseMaxNs_;
+    s.p50Ns = percentile(pauses_, 0.50);
+    s.p99Ns = percentile(pauses_, 0.99);
+    s.workP50Ns = percentile(pauseWork_, 0.50);
+    s.workP99Ns = percentile(pauseWork_, 0.99);
+    s.workMaxNs = workMaxNs_;
+    size_t n = cyclePauses_.size();
+    size_t oldest = n < 256 ? 0 : cycleNext_;
+    for (size_t i = 0; i < n; i++)
+        s.recentCycleNs.push_back(cyclePauses_[(oldest + i) % n]);
+    return s;
 }
 
 } // namespace gol::vm

@@ -9,8 +9,11 @@
 //     The flag is set with a seq_cst store by sysmon or a stop-the-world; a relaxed poll is
 //     enough because only promptness depends on it, and preemptPark synchronises through the
 //     scheduler's locks before anything is exchanged.
-//  4. Every store of a reference into a heap object goes through STORE_REF, where the GC's write
-//     barrier lives (issue 4).
+//  4. Every store into a heap object's or a global's slot that may hold a reference goes through
+//     STORE_REF(slot, v, isRef), the GC's write barrier (vm/gc_barrier.hpp): while a concurrent
+//     cycle marks, the overwritten reference is shaded first (isRef is evaluated only then).
+//     Bulk copies use WriteBarrier::copySlots/clearSlots, maps and map iterators beforeMutate,
+//     and a value received from a channel is shaded.
 //  5. A script call never recurses in C++: CALL pushes a Frame and continues the same loop. Only
 //     natives calling back into scripts nest execute(), behind a Boundary frame.
 #include "vm/vm.hpp"
@@ -100,6 +103,7 @@ void VM::execute(Thread& th) {
     Program& prog = *program_;
     Heap& heap = heap_;
     rt::G* g = th.g;
+    WriteBarrier& wb = collector_->barrier();
 
 #define LOAD_FRAME()                                                                             \
     do {                                                                                         \
@@ -111,7 +115,11 @@ void VM::execute(Thread& th) {
 #define SAVEPC() (frame->pc = pc)
 #define RELOAD() (frame = &th.frames.back(), base = th.stack + frame->base)
 #define R(x) base[x]
-#define STORE_REF(slot, v) ((slot) = (v))
+#define STORE_REF(slot, v, isRef)                                                                \
+    do {                                                                                         \
+        if (wb.on()) wb.store((slot), (v), (isRef));                                             \
+        else (slot) = (v);                                                                       \
+    } while (0)
 #define RT_ERROR(msg)                                                                            \
     do {                                                                                         \
         SAVEPC();                                                                                \
@@ -178,9 +186,9 @@ void VM::execute(Thread& th) {
     CASE(LOADZ) R(ins.a).u = 0; DISPATCH();
     CASE(LOADTRUE) R(ins.a).u = 1; DISPATCH();
     CASE(GETGLOBAL) R(ins.a) = globals_[ins.bx()]; DISPATCH();
-    CASE(SETGLOBAL) STORE_REF(globals_[ins.bx()], R(ins.a)); DISPATCH();
+    CASE(SETGLOBAL) STORE_REF(globals_[ins.bx()], R(ins.a), prog.globals[ins.bx()].isRef); DISPATCH();
     CASE(GETUP) R(ins.a) = frame->closure->up[ins.b]; DISPATCH();
-    CASE(SETUP) STORE_REF(frame->closure->up[ins.b], R(ins.a)); DISPATCH();
+    CASE(SETUP) STORE_REF(frame->closure->up[ins.b], R(ins.a), frame->closure->proto->upvals[ins.b].isRef); DISPATCH();
     CASE(LOADFUNC) R(ins.a) = Value::fromObj(prog.protos[ins.bx()]->staticFunc); DISPATCH();
     CASE(LOADNATIVE) R(ins.a) = Value::fromObj(prog.natives[ins.bx()].staticFunc); DISPATCH();
     CASE(CLOSURE) {
@@ -592,7 +600,7 @@ void VM::execute(Thread& th) {
         auto* s = static_cast<SliceObj*>(R(ins.a).p);
         int64_t i = R(ins.b).i, n = s ? s->len : 0;
         if (uint64_t(i) >= uint64_t(n)) RT_ERROR(fmtIndex(i, n));
-        STORE_REF(s->array->slots()[s->off + i], R(ins.c));
+        STORE_REF(s->array->slots()[s->off + i], R(ins.c), s->array->elemIsRef);
         DISPATCH();
     }
     CASE(GETSLB) {
@@ -622,7 +630,7 @@ void VM::execute(Thread& th) {
         if (!a) NILDEREF();
         int64_t i = R(ins.b).i;
         if (uint64_t(i) >= uint64_t(a->len)) RT_ERROR(fmtIndex(i, a->len));
-        STORE_REF(a->slots()[i], R(ins.c));
+        STORE_REF(a->slots()[i], R(ins.c), a->elemIsRef);
         DISPATCH();
     }
     CASE(GETARRB) {
@@ -677,7 +685,7 @@ void VM::execute(Thread& th) {
         SliceObj* s = appendGrow(heap, t, static_cast<SliceObj*>(R(ins.b).p), 1);
         int64_t at = s->off + s->len - 1;
         if (s->array->elemSize == 1) s->array->data[at] = uint8_t(v.u);
-        else STORE_REF(s->array->slots()[at], v);
+        else STORE_REF(s->array->slots()[at], v, s->array->elemIsRef);
         R(ins.a) = Value::fromObj(s);
         DISPATCH();
     }
@@ -692,7 +700,7 @@ void VM::execute(Thread& th) {
         auto* s = static_cast<SliceObj*>(R(ins.a).p);
         int64_t at = s->off + s->len - ins.c;
         if (s->array->elemSize == 1) s->array->data[at] = uint8_t(R(ins.b).u);
-        else STORE_REF(s->array->slots()[at], R(ins.b));
+        else STORE_REF(s->array->slots()[at], R(ins.b), s->array->elemIsRef);
         DISPATCH();
     }
     CASE(APPENDSL) {
@@ -712,7 +720,9 @@ void VM::execute(Thread& th) {
         int64_t at = s->off + s->len - n;
         if (da->elemType && da->elemType->isBoxed()) {
             for (int64_t i = 0; i < n; i++)
-                da->slots()[at + i] = cloneValue(heap, sa->slots()[src->off + i]);
+                STORE_REF(da->slots()[at + i], cloneValue(heap, sa->slots()[src->off + i]), true);
+        } else if (wb.on() && da->elemIsRef) {
+            wb.copySlots(da->slots() + at, sa->slots() + src->off, n);
         } else {
             std::memmove(da->data + size_t(at) * da->elemSize, sa->data + size_t(src->off) * sa->elemSize,
                          size_t(n) * da->elemSize);
@@ -743,10 +753,12 @@ void VM::execute(Thread& th) {
                 // Overlap-safe order for copies within one array.
                 if (da == sa && d->off > s->off) {
                     for (int64_t i = n - 1; i >= 0; i--)
-                        copyInto(da->slots()[d->off + i].p, sa->slots()[s->off + i].p);
+                        copyInto(da->slots()[d->off + i].p, sa->slots()[s->off + i].p, wb);
                 } else {
-                    for (int64_t i = 0; i < n; i++) copyInto(da->slots()[d->off + i].p, sa->slots()[s->off + i].p);
+                    for (int64_t i = 0; i < n; i++) copyInto(da->slots()[d->off + i].p, sa->slots()[s->off + i].p, wb);
                 }
+            } else if (wb.on() && da->elemIsRef) {
+                wb.copySlots(da->slots() + d->off, sa->slots() + s->off, n);
             } else {
                 std::memmove(da->data + size_t(d->off) * da->elemSize, sa->data + size_t(s->off) * sa->elemSize,
                              size_t(n) * da->elemSize);
@@ -783,7 +795,7 @@ void VM::execute(Thread& th) {
         ArrayObj* a = heap.newArrayValue(at);
         ArrayObj* src = s->array;
         if (a->elemType && a->elemType->isBoxed()) {
-            for (int64_t i = 0; i < at->len; i++) copyInto(a->slots()[i].p, src->slots()[s->off + i].p);
+            for (int64_t i = 0; i < at->len; i++) copyIntoFresh(a->slots()[i].p, src->slots()[s->off + i].p);
         } else {
             std::memcpy(a->data, src->data + size_t(s->off) * src->elemSize, size_t(at->len) * a->elemSize);
         }
@@ -796,7 +808,9 @@ void VM::execute(Thread& th) {
             ArrayObj* a = s->array;
             if (a->elemType && a->elemType->isBoxed()) {
                 SAVEPC();
-                for (int64_t i = 0; i < s->len; i++) a->slots()[s->off + i] = heap.zeroValue(a->elemType);
+                for (int64_t i = 0; i < s->len; i++) STORE_REF(a->slots()[s->off + i], heap.zeroValue(a->elemType), true);
+            } else if (wb.on() && a->elemIsRef) {
+                wb.clearSlots(a->slots() + s->off, s->len);
             } else {
                 std::memset(a->data + size_t(s->off) * a->elemSize, 0, size_t(s->len) * a->elemSize);
             }
@@ -819,7 +833,7 @@ void VM::execute(Thread& th) {
     CASE(SETF) {
         auto* b = static_cast<BoxObj*>(R(ins.a).p);
         if (!b) NILDEREF();
-        STORE_REF(b->fields[ins.b], R(ins.c));
+        STORE_REF(b->fields[ins.b], R(ins.c), b->type->fields[ins.b].type->isRef());
         DISPATCH();
     }
     CASE(CLONE) {
@@ -830,7 +844,7 @@ void VM::execute(Thread& th) {
     }
     CASE(COPYINTO) {
         if (!R(ins.a).p || !R(ins.b).p) NILDEREF();
-        copyInto(R(ins.a).p, R(ins.b).p);
+        copyInto(R(ins.a).p, R(ins.b).p, wb);
         DISPATCH();
     }
     CASE(NILCHECK) {
@@ -851,7 +865,8 @@ void VM::execute(Thread& th) {
     CASE(STOREP) {
         auto* p = static_cast<PtrObj*>(R(ins.a).p);
         if (!p) NILDEREF();
-        std::memcpy(p->slot, &R(ins.b), sizeof(Value));
+        if (wb.on()) storeThroughPtr(wb, p, R(ins.b));
+        else std::memcpy(p->slot, &R(ins.b), sizeof(Value));
         DISPATCH();
     }
     CASE(LOADPB) {
@@ -925,8 +940,9 @@ void VM::execute(Thread& th) {
         if (!m) RT_ERROR_PLAIN("assignment to entry in nil map");
         SAVEPC();
         try {
+            if (wb.on()) wb.beforeMutate(m); // shades the old contents: the store needs no barrier
             Value* slot = mapInsert(m, R(ins.b));
-            STORE_REF(*slot, R(ins.c));
+            STORE_REF(*slot, R(ins.c), false);
         } catch (RuntimeError& e) {
             RT_ERROR(e.msg);
         }
@@ -935,6 +951,7 @@ void VM::execute(Thread& th) {
     CASE(MAPDEL) {
         SAVEPC();
         try {
+            if (wb.on() && R(ins.a).p) wb.beforeMutate(R(ins.a).p);
             mapDelete(static_cast<MapObj*>(R(ins.a).p), R(ins.b));
         } catch (RuntimeError& e) {
             RT_ERROR(e.msg);
@@ -942,7 +959,11 @@ void VM::execute(Thread& th) {
         DISPATCH();
     }
     CASE(LENMAP) { auto* m = static_cast<MapObj*>(R(ins.b).p); R(ins.a).i = m ? m->count : 0; DISPATCH(); }
-    CASE(CLEARMAP) mapClear(static_cast<MapObj*>(R(ins.a).p)); DISPATCH();
+    CASE(CLEARMAP) {
+        if (wb.on() && R(ins.a).p) wb.beforeMutate(R(ins.a).p);
+        mapClear(static_cast<MapObj*>(R(ins.a).p));
+        DISPATCH();
+    }
     CASE(MAPITER) {
         SAVEPC();
         auto* it = static_cast<MapIterObj*>(heap.alloc(ObjKind::MapIter, sizeof(MapIterObj)));
@@ -954,6 +975,7 @@ void VM::execute(Thread& th) {
     CASE(MAPNEXT) {
         auto* it = static_cast<MapIterObj*>(R(ins.b).p);
         bool more;
+        if (wb.on()) wb.beforeMutate(it); // it->lastKey changes
         try {
             more = mapIterNext(it, &R(ins.a), &R(ins.a + 1));
         } catch (RuntimeError& e) {
@@ -1022,6 +1044,8 @@ void VM::execute(Thread& th) {
         bool ok = false;
         rt::chanrecv(c, &v, &ok, true);
         RELOAD();
+        // The value may have left a buffer the marker has not scanned yet (gc.cpp).
+        if (wb.on() && c->elemIsPointer()) wb.shade(reinterpret_cast<Obj*>(v));
         R(ins.a).u = v;
         if (!ok) {
             // A closed channel yields the zero value: for struct and array elements, a zero box.
@@ -1068,6 +1092,7 @@ void VM::execute(Thread& th) {
         RELOAD();
         if (sendClosed) RT_ERROR_PLAIN("send on closed channel");
         if (chosen >= 0 && !cases[chosen].isSend) {
+            if (wb.on() && cases[chosen].c->elemIsPointer()) wb.shade(reinterpret_cast<Obj*>(recvBuf[chosen]));
             R(ins.b + 2 * chosen + 1).u = recvBuf[chosen];
             const RType* et = static_cast<ChanObj*>(R(ins.b + 2 * chosen).p)->type->elem;
             if (!recvOK && et->isBoxed()) R(ins.b + 2 * chosen + 1) = heap.zeroValue(et);

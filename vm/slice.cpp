@@ -101,7 +101,7 @@ SliceObj* appendGrow(Heap& heap, const RType* sliceType, SliceObj* s, int64_t n)
         ArrayObj* old = s->array;
         if (a->elemType && a->elemType->isBoxed()) {
             // Element values are copied, not shared: copy into the new array's own boxes.
-            for (int64_t i = 0; i < len; i++) copyInto(a->slots()[i].p, old->slots()[s->off + i].p);
+            for (int64_t i = 0; i < len; i++) copyIntoFresh(a->slots()[i].p, old->slots()[s->off + i].p);
         } else {
             std::memcpy(a->data, old->data + size_t(s->off) * old->elemSize, size_t(len) * old->elemSize);
         }

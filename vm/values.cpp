@@ -5,30 +5,20 @@
 
 namespace gol::vm {
 
-Value cloneValue(Heap& heap, Value v) {
-    Obj* o = v.p;
-    if (!o) return v;
-    if (o->kind == ObjKind::Box) {
-        auto* src = static_cast<BoxObj*>(o);
-        BoxObj* dst = heap.newBox(src->type); // nested zero boxes exist; copy into them
-        copyInto(dst, src);
-        return Value::fromObj(dst);
-    }
-    auto* src = static_cast<ArrayObj*>(o);
-    ArrayObj* dst = heap.newArray(src->len, src->elemSize, src->elemIsRef, src->elemType);
-    copyInto(dst, src);
-    return Value::fromObj(dst);
-}
+namespace {
 
-void copyInto(Obj* dst, Obj* src) {
+void copyValue(Obj* dst, Obj* src, WriteBarrier* wb) {
     if (dst == src) return;
+    bool barrier = wb && wb->on();
     if (src->kind == ObjKind::Box) {
         auto* d = static_cast<BoxObj*>(dst);
         auto* s = static_cast<BoxObj*>(src);
         const auto& fields = s->type->fields;
         for (size_t i = 0; i < fields.size(); i++) {
             if (fields[i].type->isBoxed())
-                copyInto(d->fields[i].p, s->fields[i].p);
+                copyValue(d->fields[i].p, s->fields[i].p, wb);
+            else if (barrier)
+                wb->store(d->fields[i], s->fields[i], fields[i].type->isRef());
             else
                 d->fields[i] = s->fields[i];
         }
@@ -37,11 +27,34 @@ void copyInto(Obj* dst, Obj* src) {
     auto* d = static_cast<ArrayObj*>(dst);
     auto* s = static_cast<ArrayObj*>(src);
     if (s->elemType && s->elemType->isBoxed()) {
-        for (int64_t i = 0; i < s->len; i++) copyInto(d->slots()[i].p, s->slots()[i].p);
+        for (int64_t i = 0; i < s->len; i++) copyValue(d->slots()[i].p, s->slots()[i].p, wb);
+    } else if (barrier && s->elemIsRef) {
+        wb->copySlots(d->slots(), s->slots(), s->len);
     } else {
         std::memcpy(d->data, s->data, size_t(s->len) * s->elemSize);
     }
 }
+
+} // namespace
+
+Value cloneValue(Heap& heap, Value v) {
+    Obj* o = v.p;
+    if (!o) return v;
+    if (o->kind == ObjKind::Box) {
+        auto* src = static_cast<BoxObj*>(o);
+        BoxObj* dst = heap.newBox(src->type); // nested zero boxes exist; copy into them
+        copyIntoFresh(dst, src);
+        return Value::fromObj(dst);
+    }
+    auto* src = static_cast<ArrayObj*>(o);
+    ArrayObj* dst = heap.newArray(src->len, src->elemSize, src->elemIsRef, src->elemType);
+    copyIntoFresh(dst, src);
+    return Value::fromObj(dst);
+}
+
+void copyInto(Obj* dst, Obj* src, WriteBarrier& wb) { copyValue(dst, src, &wb); }
+
+void copyIntoFresh(Obj* dst, Obj* src) { copyValue(dst, src, nullptr); }
 
 static const RType* dynType(Value v) { return static_cast<IfaceObj*>(v.p)->type; }
 

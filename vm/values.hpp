@@ -2,6 +2,7 @@
 // equality, hashing, and the C++ exceptions natives and helpers use to raise Go panics.
 #pragma once
 
+#include "vm/gc_barrier.hpp"
 #include "vm/heap.hpp"
 #include "vm/object.hpp"
 
@@ -36,8 +37,12 @@ inline int64_t strLen(Value s) { return s.p ? static_cast<StringObj*>(s.p)->len 
 // A new box/array holding a deep copy of the struct or array value v (nested boxes copied too).
 Value cloneValue(Heap& heap, Value v);
 // Copies the struct or array value src into the existing box dst, deeply (nested boxes are
-// copied into, so pointers to them stay valid).
-void copyInto(Obj* dst, Obj* src);
+// copied into, so pointers to them stay valid). Overwritten references go through the write
+// barrier.
+void copyInto(Obj* dst, Obj* src, WriteBarrier& wb);
+// The same into a box or array just allocated and not yet stored anywhere (it holds no
+// reference the collector could lose, and no marker can reach it yet): no barrier.
+void copyIntoFresh(Obj* dst, Obj* src);
 
 // Go's == for two values of type t. Throws RuntimeError("comparing uncomparable type T") when an
 // interface holds an uncomparable dynamic type.

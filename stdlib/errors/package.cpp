@@ -186,10 +186,9 @@ void nAssignTo(NativeCall& c) {
     }
     vm::Obj* dst = target->value.p;
     if (e->isBoxed()) {
-        vm::copyInto(dst, store.p);
+        vm::copyInto(dst, store.p, c.vm.collector().barrier());
     } else {
-        auto* p = static_cast<vm::PtrObj*>(dst);
-        std::memcpy(p->slot, &store, sizeof(Value));
+        vm::storeThroughPtr(c.vm.collector().barrier(), static_cast<vm::PtrObj*>(dst), store);
     }
     c.result(0, Value::fromBool(true));
 }

@@ -374,7 +374,7 @@ void store(vm::NativeCall& c, vm::Value ptr, const RType* elem, vm::Value v) {
     bool packed = p->owner && p->owner->kind == vm::ObjKind::Array &&
                   static_cast<vm::ArrayObj*>(p->owner)->elemSize == 1;
     if (packed) *p->slot = uint8_t(v.u);
-    else std::memcpy(p->slot, &v, sizeof(v));
+    else vm::storeThroughPtr(c.vm.collector().barrier(), p, v);
     (void)elem;
 }
 

@@ -70,7 +70,13 @@ void nSliceSwap(NativeCall& c) {
     if (j < 0 || j >= n) c.panicRuntimeError("index out of range [" + std::to_string(j) + "] with length " + std::to_string(n));
     vm::ArrayObj* a = s->array;
     if (a->elemSize == 1) std::swap(a->data[s->off + i], a->data[s->off + j]);
-    else std::swap(a->slots()[s->off + i], a->slots()[s->off + j]);
+    else if (vm::WriteBarrier& wb = c.vm.collector().barrier(); wb.on() && a->elemIsRef) {
+        vm::Value x = a->slots()[s->off + i], y = a->slots()[s->off + j];
+        wb.store(a->slots()[s->off + i], y, true);
+        wb.store(a->slots()[s->off + j], x, true);
+    } else {
+        std::swap(a->slots()[s->off + i], a->slots()[s->off + j]);
+    }
 }
 
 // Ints, Float64s and Strings sort values with no identity, so any correct sort gives Go's result.
