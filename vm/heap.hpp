@@ -2,8 +2,8 @@
 //
 // Every object is allocated here and linked into a list of all objects, which is what the
 // collector (issue 4: vm/gc*.cpp) sweeps. Allocation may run on any M at once: the fast path
-// is the system allocator (glibc keeps per-thread arenas, so it takes no global lock) plus one
-// lock-free push onto the all-objects list.
+// is the system allocator (glibc's per-thread tcache takes no lock for small sizes) plus one
+// lock-free push onto the all-objects list. docs/gc.md has the measurements behind this.
 //
 // Invariants: an object is on exactly one list (`all_`) from allocation until the sweeper frees
 // it; `gcNext` is written only by the allocating thread before the object is published (the
@@ -93,6 +93,9 @@ public:
 
     // Releases an object's C++ members and its memory (the sweeper).
     static void destroy(Obj* o);
+    // Objects whose destroy reads their body (maps' and channels' C++ members, Host objects'
+    // finalizers): verify mode must not poison them before destroy.
+    static bool destroyReadsBody(ObjKind k) { return k == ObjKind::Map || k == ObjKind::Chan || k == ObjKind::Host; }
 
     // Set by alloc when the heap passed its goal; the next safepoint of any goroutine collects.
     bool gcPending() const { return gcPending_.load(std::memory_order_relaxed); }
