@@ -62,6 +62,18 @@ std::string annotate(const Program& p, const Proto& f, const Instr& in, size_t p
     case Op::LOADK:
         if (in.bx() < f.consts.size()) return constText(f.consts[in.bx()]);
         return "";
+    case Op::ADDFK:
+    case Op::SUBFK:
+    case Op::MULFK:
+    case Op::DIVFK:
+    case Op::RSUBFK:
+    case Op::RDIVFK:
+    case Op::JLTFK:
+    case Op::JLEFK:
+    case Op::JGTFK:
+    case Op::JGEFK:
+        if (in.c < f.consts.size()) return "K " + constText(f.consts[in.c]);
+        return "";
     case Op::GETGLOBAL:
     case Op::SETGLOBAL:
         if (in.bx() < p.globals.size()) return p.globals[in.bx()].name;
@@ -139,10 +151,14 @@ std::string disassemble(const Program& prog, const Proto& f) {
             break;
         case OpFormat::sBx: ops = target(in.sbx()); break;
         case OpFormat::sABC:
-            ops = std::to_string(in.b) + " " + std::to_string(in.c) + " " + target(in.sa());
+        case OpFormat::sABI: {
+            std::string c = info.format == OpFormat::sABI ? "#" + std::to_string(in.sc()) : std::to_string(in.c);
+            ops = std::to_string(in.b) + " " + c + " " + target(in.sa());
+            if (in.op == Op::FORLT || in.op == Op::FORLTI) ops += " step " + std::to_string(in.sx());
             break;
+        }
         case OpFormat::ABsC:
-            if (in.op == Op::ADDI) ops = std::to_string(in.a) + " " + std::to_string(in.b) + " " + std::to_string(in.sc());
+            if (in.op != Op::MAPNEXT) ops = std::to_string(in.a) + " " + std::to_string(in.b) + " " + std::to_string(in.sc());
             else ops = std::to_string(in.a) + " " + std::to_string(in.b) + " " + target(in.sc());
             break;
         }

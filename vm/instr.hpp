@@ -19,7 +19,7 @@ constexpr int kNumOps = 0
 static_assert(kNumOps <= 256, "opcodes fit in a byte");
 
 // Operand formats, as named in opcodes.def.
-enum class OpFormat : uint8_t { none, A, AB, ABC, ABx, AsBx, sBx, sABC, ABsC, ABCX };
+enum class OpFormat : uint8_t { none, A, AB, ABC, ABx, AsBx, sBx, sABC, ABsC, sABI, ABCX };
 
 // Flags, as named in opcodes.def.
 namespace opflag {
@@ -41,13 +41,14 @@ inline const OpInfo& opInfo(Op op) { return kOpInfo[static_cast<int>(op)]; }
 // bx/sbx combine b (low half) and c (high half) into 32 bits.
 struct Instr {
     Op op;
-    uint8_t x = 0; // reserved (per-op flags)
+    uint8_t x = 0; // per-op extra byte (the int8 step of FORLT/FORLTI)
     uint16_t a = 0, b = 0, c = 0;
 
     uint32_t bx() const { return uint32_t(b) | (uint32_t(c) << 16); }
     int32_t sbx() const { return int32_t(bx()); }
     int16_t sa() const { return int16_t(a); }
     int16_t sc() const { return int16_t(c); }
+    int8_t sx() const { return int8_t(x); }
 
     static Instr make(Op op, uint16_t a = 0, uint16_t b = 0, uint16_t c = 0) {
         Instr i;

@@ -267,6 +267,9 @@ void VM::execute(Thread& th) {
     CASE(ZEXT8) R(ins.a).u = uint8_t(R(ins.b).u); DISPATCH();
     CASE(ZEXT16) R(ins.a).u = uint16_t(R(ins.b).u); DISPATCH();
     CASE(ZEXT32) R(ins.a).u = uint32_t(R(ins.b).u); DISPATCH();
+    CASE(MULI) R(ins.a).u = R(ins.b).u * uint64_t(int64_t(ins.sc())); DISPATCH();
+    CASE(MODI) R(ins.a).i = R(ins.b).i % int64_t(ins.sc()); DISPATCH(); // sc is neither 0 nor -1
+    CASE(DIVI) R(ins.a).i = R(ins.b).i / int64_t(ins.sc()); DISPATCH(); // sc is neither 0 nor -1
 
     // ---- floating point -------------------------------------------------------------------------
     CASE(ADDF) R(ins.a).f = R(ins.b).f + R(ins.c).f; DISPATCH();
@@ -279,6 +282,12 @@ void VM::execute(Thread& th) {
     CASE(U2F) R(ins.a).f = double(R(ins.b).u); DISPATCH();
     CASE(F2I) R(ins.a).i = f2i(R(ins.b).f); DISPATCH();
     CASE(F2U) R(ins.a).u = f2u(R(ins.b).f); DISPATCH();
+    CASE(ADDFK) R(ins.a).f = R(ins.b).f + k[ins.c].f; DISPATCH();
+    CASE(SUBFK) R(ins.a).f = R(ins.b).f - k[ins.c].f; DISPATCH();
+    CASE(MULFK) R(ins.a).f = R(ins.b).f * k[ins.c].f; DISPATCH();
+    CASE(DIVFK) R(ins.a).f = R(ins.b).f / k[ins.c].f; DISPATCH();
+    CASE(RSUBFK) R(ins.a).f = k[ins.c].f - R(ins.b).f; DISPATCH();
+    CASE(RDIVFK) R(ins.a).f = k[ins.c].f / R(ins.b).f; DISPATCH();
 
     // ---- comparisons ----------------------------------------------------------------------------
     CASE(EQ) R(ins.a).u = R(ins.b).u == R(ins.c).u; DISPATCH();
@@ -352,6 +361,29 @@ void VM::execute(Thread& th) {
     CASE(JNE) if (R(ins.b).u != R(ins.c).u) JUMP(ins.sa()); DISPATCH();
     CASE(JLTF) if (R(ins.b).f < R(ins.c).f) JUMP(ins.sa()); DISPATCH();
     CASE(JLEF) if (R(ins.b).f <= R(ins.c).f) JUMP(ins.sa()); DISPATCH();
+    CASE(JEQI) if (R(ins.b).i == ins.sc()) JUMP(ins.sa()); DISPATCH();
+    CASE(JNEI) if (R(ins.b).i != ins.sc()) JUMP(ins.sa()); DISPATCH();
+    CASE(JLTI) if (R(ins.b).i < ins.sc()) JUMP(ins.sa()); DISPATCH();
+    CASE(JLEI) if (R(ins.b).i <= ins.sc()) JUMP(ins.sa()); DISPATCH();
+    CASE(JGTI) if (R(ins.b).i > ins.sc()) JUMP(ins.sa()); DISPATCH();
+    CASE(JGEI) if (R(ins.b).i >= ins.sc()) JUMP(ins.sa()); DISPATCH();
+    CASE(JLTFK) if (R(ins.b).f < k[ins.c].f) JUMP(ins.sa()); DISPATCH();
+    CASE(JLEFK) if (R(ins.b).f <= k[ins.c].f) JUMP(ins.sa()); DISPATCH();
+    CASE(JGTFK) if (R(ins.b).f > k[ins.c].f) JUMP(ins.sa()); DISPATCH();
+    CASE(JGEFK) if (R(ins.b).f >= k[ins.c].f) JUMP(ins.sa()); DISPATCH();
+    // The step wraps as ADDI does; the loop's branch is backward, so JUMP polls the safepoint.
+    CASE(FORLT) {
+        int64_t i = int64_t(R(ins.b).u + uint64_t(int64_t(ins.sx())));
+        R(ins.b).i = i;
+        if (i < R(ins.c).i) JUMP(ins.sa());
+        DISPATCH();
+    }
+    CASE(FORLTI) {
+        int64_t i = int64_t(R(ins.b).u + uint64_t(int64_t(ins.sx())));
+        R(ins.b).i = i;
+        if (i < ins.sc()) JUMP(ins.sa());
+        DISPATCH();
+    }
 
     // ---- calls ----------------------------------------------------------------------------------
     CASE(CALL) {
@@ -912,7 +944,7 @@ void VM::execute(Thread& th) {
         SAVEPC();
         auto* m = static_cast<MapObj*>(heap.alloc(ObjKind::Map, sizeof(MapObj)));
         new (&m->entries) std::vector<MapEntry>();
-        new (&m->index) std::vector<int32_t>();
+        new (&m->index) decltype(m->index)();
         m->type = prog.types[ins.bx()].get();
         m->count = 0;
         m->compactions = 0;

@@ -8,22 +8,49 @@ namespace {
 
 const RType* keyType(MapObj* m) { return m->type->key; }
 
+// Keys that are equal exactly when their bits are (integers, bools, channels, ...): hashed and
+// compared inline rather than through the generic hashValue/valuesEqual.
+bool rawBitsKey(const RType* t) {
+    switch (t->kind) {
+    case Kind::String:
+    case Kind::Float32:
+    case Kind::Float64:
+    case Kind::Struct:
+    case Kind::Array:
+    case Kind::Interface:
+    case Kind::Pointer: return false;
+    default: return true;
+    }
+}
+
+// hashValue's mixer spreads every key bit over both halves: the low bits pick the slot, the high
+// half is the tag.
+uint64_t keyHash(MapObj* m, Value key) { return hashValue(key, keyType(m)); }
+
+uint64_t slotOf(uint64_t h, size_t pos) { return (h >> 32 << 32) | uint64_t(uint32_t(pos + 1)); }
+size_t entryOf(uint64_t slot) { return size_t(uint32_t(slot)) - 1; }
+
 // Finds the index slot for `key` (with hash h): the slot holding its entry, or the empty slot
 // where it would go.
 size_t probe(MapObj* m, Value key, uint64_t h, bool* found) {
     size_t mask = m->index.size() - 1;
     size_t i = h & mask;
     const RType* kt = keyType(m);
+    bool raw = rawBitsKey(kt);
+    uint64_t tag = h >> 32;
+    const uint64_t* index = m->index.data();
     for (;;) {
-        int32_t e = m->index[i];
-        if (e < 0) {
+        uint64_t slot = index[i];
+        if (slot == 0) {
             *found = false;
             return i;
         }
-        const MapEntry& en = m->entries[size_t(e)];
-        if (en.live && en.hash == h && valuesEqual(en.key, key, kt)) {
-            *found = true;
-            return i;
+        if ((slot >> 32) == tag) {
+            const MapEntry& en = m->entries[entryOf(slot)];
+            if (en.live && (raw ? en.key.u == key.u : en.hash == h && valuesEqual(en.key, key, kt))) {
+                *found = true;
+                return i;
+            }
         }
         i = (i + 1) & mask;
     }
@@ -40,12 +67,12 @@ void rebuild(MapObj* m, size_t minEntries) {
     }
     size_t size = 8;
     while (size < minEntries * 2) size *= 2;
-    m->index.assign(size, -1);
+    m->index.assign(size, 0);
     size_t mask = size - 1;
     for (size_t e = 0; e < m->entries.size(); e++) {
         size_t i = m->entries[e].hash & mask;
-        while (m->index[i] >= 0) i = (i + 1) & mask;
-        m->index[i] = int32_t(e);
+        while (m->index[i] != 0) i = (i + 1) & mask;
+        m->index[i] = slotOf(m->entries[e].hash, e);
     }
 }
 
@@ -54,27 +81,27 @@ void rebuild(MapObj* m, size_t minEntries) {
 Value* mapFind(MapObj* m, Value key) {
     if (!m || m->count == 0) {
         // Go still hashes the key (an unhashable interface key panics even on an empty map).
-        if (m) hashValue(key, keyType(m));
+        if (m) keyHash(m, key);
         return nullptr;
     }
-    uint64_t h = hashValue(key, keyType(m));
+    uint64_t h = keyHash(m, key);
     bool found;
     size_t i = probe(m, key, h, &found);
-    return found ? &m->entries[size_t(m->index[i])].value : nullptr;
+    return found ? &m->entries[entryOf(m->index[i])].value : nullptr;
 }
 
 Value* mapInsert(MapObj* m, Value key) {
-    uint64_t h = hashValue(key, keyType(m));
+    uint64_t h = keyHash(m, key);
     if (m->index.empty()) rebuild(m, 4);
     bool found;
     size_t i = probe(m, key, h, &found);
-    if (found) return &m->entries[size_t(m->index[i])].value;
+    if (found) return &m->entries[entryOf(m->index[i])].value;
     // Entries (live or tombstones) fill at most half the index.
     if ((m->entries.size() + 1) * 2 > m->index.size()) {
         rebuild(m, size_t(m->count) + 1);
         i = probe(m, key, h, &found);
     }
-    m->index[i] = int32_t(m->entries.size());
+    m->index[i] = slotOf(h, m->entries.size());
     m->entries.push_back(MapEntry{h, key, Value{}, true});
     m->count++;
     return &m->entries.back().value;
@@ -82,14 +109,14 @@ Value* mapInsert(MapObj* m, Value key) {
 
 void mapDelete(MapObj* m, Value key) {
     if (!m || m->count == 0) {
-        if (m) hashValue(key, keyType(m));
+        if (m) keyHash(m, key);
         return;
     }
-    uint64_t h = hashValue(key, keyType(m));
+    uint64_t h = keyHash(m, key);
     bool found;
     size_t i = probe(m, key, h, &found);
     if (!found) return;
-    MapEntry& en = m->entries[size_t(m->index[i])];
+    MapEntry& en = m->entries[entryOf(m->index[i])];
     en.live = false;
     en.value = Value{};
     m->count--;

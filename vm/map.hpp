@@ -28,7 +28,10 @@ struct MapEntry {
 struct MapObj : Obj {
     const RType* type; // the map type (key, elem)
     std::vector<MapEntry> entries;
-    std::vector<int32_t> index; // -1 empty, else entry position; size is a power of two
+    // Open-addressing index, size a power of two: 0 empty, else (tag << 32) | (position + 1), where
+    // tag is the high half of the entry's hash. A probe compares tags before it touches an entry,
+    // so a miss rarely reads the (cache-cold) entry vector.
+    std::vector<uint64_t> index;
     int64_t count = 0;
     uint64_t compactions = 0; // bumped when entries move (iterators re-find their place)
 };

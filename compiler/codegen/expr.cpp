@@ -124,6 +124,81 @@ int FuncGen::constant(const types::Constant& c, types::Type* t, int dst) {
     return r;
 }
 
+// e's value when e is a constant expression (expr() emits it as a load), else null.
+static const types::Constant* constValue(ast::Expr* e) {
+    return e->constant && e->mode == uint8_t(types::Mode::Constant) ? e->constant : nullptr;
+}
+
+// The value of constant expression e as an int16 immediate of integer type t, when it fits.
+static bool immediate(ast::Expr* e, types::Type* t, int16_t& out) {
+    const types::Constant* c = constValue(e);
+    if (!c || !types::isInteger(t)) return false;
+    if (c->kind != types::Constant::Kind::Int && c->kind != types::Constant::Kind::Float) return false;
+    if (isUnsignedT(t)) {
+        if (c->uint64() > 32767) return false;
+        out = int16_t(c->uint64());
+        return true;
+    }
+    int64_t v = c->int64();
+    if (v < -32768 || v > 32767) return false;
+    out = int16_t(v);
+    return true;
+}
+
+// The index of constant expression e among the function's constants as a float of type t (rounded
+// as LOADK's would be), or -1 when it is no float constant or the index does not fit an operand.
+static int floatConst(vm::Proto* p, ast::Expr* e, types::Type* t) {
+    const types::Constant* c = constValue(e);
+    if (!c || !types::isFloat(t)) return -1;
+    if (c->kind != types::Constant::Kind::Int && c->kind != types::Constant::Kind::Float) return -1;
+    vm::Constant k;
+    k.kind = vm::Constant::Kind::Float;
+    k.f = c->float64();
+    if (K(t) == Kind::Float32) k.f = double(float(k.f));
+    if (k.f == 0) k.f = 0; // Go's constants have no negative zero
+    uint32_t i = addConst(p, k);
+    return i <= 0xffff ? int(i) : -1;
+}
+
+bool FuncGen::arithConst(Op op, types::Type* t, int r, int x, ast::Expr* c, bool constLeft) {
+    const types::Constant* cv = constValue(c);
+    if (!cv) return false;
+    int16_t imm;
+    switch (op) {
+    case Op::ADD:
+    case Op::SUB: {
+        if (constLeft && op == Op::SUB) return false;
+        if (cv->kind != types::Constant::Kind::Int || !types::isInteger(t)) return false;
+        int64_t v = isUnsignedT(t) ? int64_t(cv->uint64()) : cv->int64();
+        if (op == Op::SUB) v = int64_t(0 - uint64_t(v));
+        if (v < -32768 || v > 32767) return false;
+        emitABC(Op::ADDI, r, x, uint16_t(int16_t(v)));
+        return true;
+    }
+    case Op::MUL:
+        if (!immediate(c, t, imm)) return false;
+        emitABC(Op::MULI, r, x, uint16_t(imm));
+        return true;
+    case Op::MOD: // signed only (unsigned is MODU/DIVU); 0 cannot occur (a compile error), -1 could trap
+    case Op::DIV:
+        if (constLeft || !immediate(c, t, imm) || imm == 0 || imm == -1) return false;
+        emitABC(op == Op::MOD ? Op::MODI : Op::DIVI, r, x, uint16_t(imm));
+        return true;
+    case Op::ADDF:
+    case Op::SUBF:
+    case Op::MULF:
+    case Op::DIVF: {
+        int kc = floatConst(proto_, c, t);
+        if (kc < 0) return false;
+        Op o = op == Op::ADDF ? Op::ADDFK : op == Op::MULF ? Op::MULFK : op == Op::SUBF ? (constLeft ? Op::RSUBFK : Op::SUBFK)
+                                                                                         : (constLeft ? Op::RDIVFK : Op::DIVFK);
+        emitABC(o, r, x, kc);
+        return true;
+    }
+    default: return false;
+    }
+}
+
 int FuncGen::zeroValue(types::Type* t, int dst) {
     int r = dst >= 0 ? dst : allocFor(t);
     if (isBoxed(t)) emitABx(K(t) == Kind::Struct ? Op::NEWBOX : Op::NEWARRAY, r, pb_.rtype(t));
@@ -322,6 +397,21 @@ int FuncGen::binary(ast::BinaryExpr* e, int dst) {
         top_ = std::max(mark, save);
         return r;
     }
+    auto done = [&] {
+        narrow(r, t);
+        top_ = std::max(mark, save);
+        return r;
+    };
+    if (constValue(e->x) && !constValue(e->y) && !isShift(e->op)) {
+        // c op y: y is evaluated first, which is unobservable since c has no effects.
+        bool ok;
+        Op op = arithOp(e->op, t, ok);
+        if (ok && op != Op::SUB && op != Op::MOD && op != Op::DIV) {
+            int y = expr(e->y);
+            if (!arithConst(op, t, r, y, e->x, true)) emitABC(op, r, expr(e->x), y);
+            return done();
+        }
+    }
     int x = expr(e->x);
     if (isShift(e->op)) {
         bool uns = isUnsignedT(t);
@@ -341,28 +431,13 @@ int FuncGen::binary(ast::BinaryExpr* e, int dst) {
             if (!isUnsignedT(e->y->type)) emitABC(Op::CHKSHIFT, y);
             emitABC(e->op == Tok::Shl ? Op::SHL : (uns ? Op::SHRU : Op::SHR), r, x, y);
         }
-        narrow(r, t);
-        top_ = std::max(mark, save);
-        return r;
+        return done();
     }
     bool ok;
     Op op = arithOp(e->op, t, ok);
     if (!ok) throw std::runtime_error("internal error: bad binary operator");
-    if ((op == Op::ADD || op == Op::SUB) && e->y->constant && e->y->constant->kind == types::Constant::Kind::Int) {
-        int64_t c = isUnsignedT(t) ? int64_t(e->y->constant->uint64()) : e->y->constant->int64();
-        if (op == Op::SUB) c = -c;
-        if (c >= -32768 && c <= 32767) {
-            emitABC(Op::ADDI, r, x, uint16_t(int16_t(c)));
-            narrow(r, t);
-            top_ = std::max(mark, save);
-            return r;
-        }
-    }
-    int y = expr(e->y);
-    emitABC(op, r, x, y);
-    narrow(r, t);
-    top_ = std::max(mark, save);
-    return r;
+    if (!arithConst(op, t, r, x, e->y, false)) emitABC(op, r, x, expr(e->y));
+    return done();
 }
 
 int FuncGen::logical(ast::BinaryExpr* e, int dst) {
@@ -457,6 +532,29 @@ int FuncGen::compare(Op op, int x, int y, bool swap, int dst) {
     return r;
 }
 
+// The comparison that holds exactly when `o` does not (for totally ordered operands).
+static Tok negateCmp(Tok o) {
+    switch (o) {
+    case Tok::Lss: return Tok::Geq;
+    case Tok::Leq: return Tok::Gtr;
+    case Tok::Gtr: return Tok::Leq;
+    case Tok::Geq: return Tok::Lss;
+    case Tok::Eql: return Tok::Neq;
+    default: return Tok::Eql;
+    }
+}
+
+// The comparison with its operands exchanged: x < y is y > x.
+static Tok mirrorCmp(Tok o) {
+    switch (o) {
+    case Tok::Lss: return Tok::Gtr;
+    case Tok::Leq: return Tok::Geq;
+    case Tok::Gtr: return Tok::Lss;
+    case Tok::Geq: return Tok::Leq;
+    default: return o;
+    }
+}
+
 void FuncGen::condJump(ast::Expr* e, bool onTrue, int label) {
     e = unparen(e);
     if (e->constant && e->constant->kind == types::Constant::Kind::Bool) {
@@ -503,22 +601,51 @@ void FuncGen::condJump(ast::Expr* e, bool onTrue, int label) {
                           k == Kind::Chan) &&
                          (b->op == Tok::Eql || b->op == Tok::Neq) && K(concrete(pb_.ctx(), b->y->type)) == k;
             bool flt = isFloatT(t) && b->op != Tok::Eql && b->op != Tok::Neq;
-            if (rawInt || rawEq || (flt && onTrue)) {
+            if (flt && !onTrue) {
+                // With NaN the negation of < is not >=: branch over a jump to `label` instead.
+                int skip = newLabel();
+                condJump(e, true, skip);
+                jump(label);
+                bind(skip);
+                return;
+            }
+            if (rawInt || rawEq || flt) {
+                // A constant operand becomes an immediate (integers) or a K operand (floats); a
+                // constant on the left mirrors the comparison. Floats only get here when onTrue:
+                // with NaN, the negation of < is not >=.
+                ast::Expr* vx = b->x;
+                ast::Expr* cx = b->y;
+                Tok co = b->op;
+                if (constValue(vx) && !constValue(cx)) {
+                    std::swap(vx, cx);
+                    co = mirrorCmp(co);
+                }
+                if (constValue(cx) && !constValue(vx)) {
+                    types::Type* vt = concrete(pb_.ctx(), vx->type);
+                    if (!onTrue) co = negateCmp(co);
+                    int16_t imm = 0;
+                    int kc = flt ? floatConst(proto_, cx, vt) : -1;
+                    if (kc >= 0 || (!flt && immediate(cx, vt, imm))) {
+                        int x = expr(vx);
+                        Op op;
+                        switch (co) {
+                        case Tok::Lss: op = flt ? Op::JLTFK : Op::JLTI; break;
+                        case Tok::Leq: op = flt ? Op::JLEFK : Op::JLEI; break;
+                        case Tok::Gtr: op = flt ? Op::JGTFK : Op::JGTI; break;
+                        case Tok::Geq: op = flt ? Op::JGEFK : Op::JGEI; break;
+                        case Tok::Eql: op = Op::JEQI; break;
+                        default: op = Op::JNEI; break;
+                        }
+                        jumpIf(op, 0, x, flt ? kc : int(uint16_t(imm)), label);
+                        top_ = save;
+                        return;
+                    }
+                }
                 int x = expr(b->x);
                 int y = expr(b->y);
                 Op op = Op::NOP;
                 int l = x, r = y;
-                Tok o = b->op;
-                if (!onTrue) { // negate the comparison
-                    switch (o) {
-                    case Tok::Lss: o = Tok::Geq; break;
-                    case Tok::Leq: o = Tok::Gtr; break;
-                    case Tok::Gtr: o = Tok::Leq; break;
-                    case Tok::Geq: o = Tok::Lss; break;
-                    case Tok::Eql: o = Tok::Neq; break;
-                    default: o = Tok::Eql; break;
-                    }
-                }
+                Tok o = onTrue ? b->op : negateCmp(b->op);
                 switch (o) {
                 case Tok::Lss: op = flt ? Op::JLTF : Op::JLT; break;
                 case Tok::Leq: op = flt ? Op::JLEF : Op::JLE; break;
@@ -721,8 +848,10 @@ int FuncGen::conversion(ast::CallExpr* e, int dst) {
         return done(r);
     }
     if (types::isNumeric(tu) && types::isNumeric(fu)) {
-        int x = expr(arg);
         bool tf = types::isFloat(tu), ff = types::isFloat(fu);
+        // Same representation (integer to integer, float to float): evaluate straight into r, then
+        // narrow in place; only int<->float needs the value in another register first.
+        int x = tf == ff ? expr(arg, r) : expr(arg);
         if (tf && ff) {
             if (K(tu) == Kind::Float32 && K(fu) != Kind::Float32) emitABC(Op::F32, r, x);
             else moveTo(x, r);

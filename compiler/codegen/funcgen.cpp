@@ -99,7 +99,8 @@ int FuncGen::newLabel() {
 
 static void patchJump(vm::Instr& ins, int offset) {
     switch (vm::opInfo(ins.op).format) {
-    case vm::OpFormat::sABC: ins.a = uint16_t(int16_t(offset)); break;
+    case vm::OpFormat::sABC:
+    case vm::OpFormat::sABI: ins.a = uint16_t(int16_t(offset)); break;
     case vm::OpFormat::ABsC: ins.c = uint16_t(int16_t(offset)); break;
     default: {
         uint32_t bx = uint32_t(int32_t(offset));
@@ -111,7 +112,7 @@ static void patchJump(vm::Instr& ins, int offset) {
 
 static bool shortJump(vm::Op op) {
     auto f = vm::opInfo(op).format;
-    return f == vm::OpFormat::sABC || f == vm::OpFormat::ABsC;
+    return f == vm::OpFormat::sABC || f == vm::OpFormat::sABI || f == vm::OpFormat::ABsC;
 }
 
 void FuncGen::bind(int label) {

@@ -105,6 +105,9 @@ class FuncGen {
     int ident(ast::Ident* id, int dst);
     int binary(ast::BinaryExpr* e, int dst);
     int compare(vm::Op op, int x, int y, bool swap, int dst);
+    // r := x op c (or c op x when constLeft) through an immediate or constant-operand opcode when
+    // the constant c fits one; false (nothing emitted) otherwise.
+    bool arithConst(vm::Op op, types::Type* t, int r, int x, ast::Expr* c, bool constLeft);
     int compareExpr(syntax::Tok op, ast::Expr* x, ast::Expr* y, int dst);
     int unary(ast::UnaryExpr* e, int dst);
     int selector(ast::SelectorExpr* e, int dst);
@@ -140,6 +143,7 @@ class FuncGen {
     void stmt(ast::Stmt* s);
     void block(const std::vector<ast::Stmt*>& list);
     void assign(ast::AssignStmt* s);
+    bool independentTargets(ast::AssignStmt* s);
     void define(ast::AssignStmt* s);
     void opAssign(ast::AssignStmt* s);
     void incDec(ast::IncDecStmt* s);
@@ -153,6 +157,7 @@ class FuncGen {
     bool reachableEnd() const;
     void ifStmt(ast::IfStmt* s);
     void forStmt(ast::ForStmt* s, ast::Stmt* label);
+    void fuseLoopStep(int at);
     void rangeStmt(ast::RangeStmt* s, ast::Stmt* label);
     void switchStmt(ast::SwitchStmt* s, ast::Stmt* label);
     void typeSwitchStmt(ast::TypeSwitchStmt* s, ast::Stmt* label);
@@ -181,6 +186,7 @@ class FuncGen {
     std::vector<LoopCtx> loops_;
     std::unordered_map<const ast::Stmt*, int> gotoLabels_;
     std::unordered_set<const types::Var*> mutated_; // boxed params the body may modify
+    std::vector<int> assignedRegs_; // variable registers the assignment being compiled stores to
     // Results.
     types::Tuple* results_ = nullptr;
     std::vector<types::Var*> resultVars_; // named (or synthesized: nullptr) result variables

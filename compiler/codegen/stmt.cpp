@@ -1,6 +1,7 @@
 // Statements: declarations, assignments, control flow, loops, switch, select.
 #include "compiler/codegen/funcgen.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace gol::codegen {
@@ -292,7 +293,9 @@ LValue FuncGen::lvalue(ast::Expr* e, bool stable) {
     LValue lv;
     lv.type = e->type;
     auto keep = [&](int r) {
-        if (!stable) return r;
+        // Only a register that a store of the same statement rewrites needs a copy: nothing else
+        // writes a live register while the statement's right-hand sides are evaluated.
+        if (!stable || std::find(assignedRegs_.begin(), assignedRegs_.end(), r) == assignedRegs_.end()) return r;
         int t = alloc(cls_[r]);
         emitABC(Op::MOVE, t, r);
         return t;
@@ -452,6 +455,47 @@ void FuncGen::storeLValue(const LValue& lv, int src, bool fresh) {
     }
 }
 
+// Whether e reads no variable of `targets` except `own`, and cannot panic (so no target can be
+// observed half-assigned after a recover): constants, variables and the non-trapping operators.
+static bool readsOnlyOwn(ast::Expr* e, const types::Var* own, const std::vector<types::Var*>& targets) {
+    e = unparen(e);
+    if (e->constant && e->mode == uint8_t(types::Mode::Constant)) return true;
+    if (auto* id = ast::as<ast::Ident>(e)) {
+        types::Var* v = varOf(id);
+        return v && (v == own || std::find(targets.begin(), targets.end(), v) == targets.end());
+    }
+    if (auto* u = ast::as<ast::UnaryExpr>(e))
+        return (u->op == Tok::Sub || u->op == Tok::Add || u->op == Tok::Xor || u->op == Tok::Not) &&
+               readsOnlyOwn(u->x, own, targets);
+    if (auto* b = ast::as<ast::BinaryExpr>(e)) {
+        switch (b->op) {
+        case Tok::Add: case Tok::Sub: case Tok::Mul: case Tok::And: case Tok::Or: case Tok::Xor:
+        case Tok::AndNot: case Tok::Eql: case Tok::Neq: case Tok::Lss: case Tok::Leq: case Tok::Gtr:
+        case Tok::Geq: case Tok::LAnd: case Tok::LOr:
+            return readsOnlyOwn(b->x, own, targets) && readsOnlyOwn(b->y, own, targets);
+        default: return false;
+        }
+    }
+    return false;
+}
+
+// x, y = ex, ey where every target is a register variable of a scalar or reference (not boxed)
+// type and each right-hand side reads no target but its own (readsOnlyOwn).
+bool FuncGen::independentTargets(ast::AssignStmt* s) {
+    if (s->lhs.size() < 2 || s->lhs.size() != s->rhs.size()) return false;
+    std::vector<types::Var*> targets;
+    for (auto* l : s->lhs) {
+        types::Var* v = varOf(l);
+        if (!v || isBoxed(v->type) || types::isInterface(v->type) || lookupVar(v).kind != VarLoc::Reg) return false;
+        targets.push_back(v);
+    }
+    for (size_t i = 0; i < s->rhs.size(); i++) {
+        if (!types::identical(s->rhs[i]->type, targets[i]->type) && !types::isUntyped(s->rhs[i]->type)) return false;
+        if (!readsOnlyOwn(s->rhs[i], targets[i], targets)) return false;
+    }
+    return true;
+}
+
 void FuncGen::assign(ast::AssignStmt* s) {
     if (s->lhs.size() == 1 && s->rhs.size() == 1) {
         LValue lv = lvalue(s->lhs[0], false);
@@ -468,8 +512,24 @@ void FuncGen::assign(ast::AssignStmt* s) {
         storeLValue(lv, v, fresh);
         return;
     }
+    if (independentTargets(s)) {
+        // x, y = x+1, y-1: each right-hand side reads no other target, so each goes straight into
+        // its variable's register, in order, with nothing left to copy.
+        for (size_t i = 0; i < s->lhs.size(); i++) {
+            types::Var* v = varOf(s->lhs[i]);
+            exprTo(s->rhs[i], v->type, int(lookupVar(v).index));
+        }
+        return;
+    }
     std::vector<LValue> lvs;
+    assignedRegs_.clear();
+    for (auto* l : s->lhs)
+        if (types::Var* v = varOf(l); v && !isBoxed(v->type)) {
+            VarLoc loc = lookupVar(v);
+            if (loc.kind == VarLoc::Reg) assignedRegs_.push_back(int(loc.index));
+        }
     for (auto* l : s->lhs) lvs.push_back(lvalue(l, true));
+    assignedRegs_.clear();
     std::vector<int> vals;
     std::vector<bool> fresh;
     if (s->rhs.size() == 1) {
@@ -521,7 +581,9 @@ void FuncGen::opAssign(ast::AssignStmt* s) {
     // x op= y is x = x op y with x's operands evaluated once: rewrite into a synthetic
     // BinaryExpr over a register-backed placeholder is awkward, so emit the op directly.
     LValue lv = lvalue(s->lhs[0], false);
-    int cur = loadLValue(lv, lv.kind == LValue::Local ? -1 : -1);
+    // A register variable is its own operand: y cannot change it (a variable that a closure could
+    // assign lives in a cell), and every op reads its operands before writing R[a].
+    int cur = lv.kind == LValue::Local ? lv.base : loadLValue(lv, -1);
     types::Type* t = lv.type;
     Tok op = baseOp(s->tok);
     int r = lv.kind == LValue::Local ? lv.base : allocFor(t);
@@ -557,15 +619,10 @@ void FuncGen::opAssign(ast::AssignStmt* s) {
         case Tok::Xor: o = Op::XOR; break;
         default: o = Op::ANDNOT; break;
         }
-        if ((o == Op::ADD || o == Op::SUB) && y->constant && y->constant->kind == types::Constant::Kind::Int) {
-            int64_t c = uns ? int64_t(y->constant->uint64()) : y->constant->int64();
-            if (o == Op::SUB) c = -c;
-            if (c >= -32768 && c <= 32767) {
-                emitABC(Op::ADDI, r, cur, uint16_t(int16_t(c)));
-                narrow(r, t);
-                storeLValue(lv, r, true);
-                return;
-            }
+        if (arithConst(o, t, r, cur, y, false)) {
+            narrow(r, t);
+            storeLValue(lv, r, true);
+            return;
         }
         int yv = exprTo(y, t);
         emitABC(o, r, cur, yv);
@@ -576,7 +633,7 @@ void FuncGen::opAssign(ast::AssignStmt* s) {
 
 void FuncGen::incDec(ast::IncDecStmt* s) {
     LValue lv = lvalue(s->x, false);
-    int cur = loadLValue(lv, -1);
+    int cur = lv.kind == LValue::Local ? lv.base : loadLValue(lv, -1);
     types::Type* t = lv.type;
     int r = lv.kind == LValue::Local ? lv.base : allocFor(t);
     if (types::isFloat(t)) {
@@ -717,8 +774,10 @@ void FuncGen::forStmt(ast::ForStmt* s, ast::Stmt* label) {
     bool wasTop = scriptTop_;
     scriptTop_ = false;
     if (s->init) stmt(s->init);
-    int lcond = newLabel(), ltop = newLabel(), lcont = newLabel(), lbreak = newLabel();
-    if (s->cond) jump(lcond);
+    int ltop = newLabel(), lcont = newLabel(), lbreak = newLabel();
+    // Rotated: the condition is tested once before the first iteration and then at the bottom,
+    // so an iteration takes one branch, into which a counter's step can fuse (fuseLoopStep).
+    if (s->cond) condJump(s->cond, false, lbreak);
     bind(ltop);
     loops_.push_back({s, label, lbreak, lcont});
     block(s->body->list);
@@ -734,13 +793,33 @@ void FuncGen::forStmt(ast::ForStmt* s, ast::Stmt* label) {
         emitABC(Op::NEWCELL, it->second.index, t, classOf(v->type) == RegClass::Ref ? 1 : 0);
         top_ = t;
     }
+    int postPc = pc();
     if (s->post) stmt(s->post);
-    bind(lcond);
-    if (s->cond) condJump(s->cond, true, ltop);
-    else jump(ltop);
+    if (s->cond) {
+        condJump(s->cond, true, ltop);
+        if (s->post && labels_[lcont].pc == postPc) fuseLoopStep(postPc);
+    } else jump(ltop);
     bind(lbreak);
     scriptTop_ = wasTop;
     top_ = save;
+}
+
+// When the code from `at` on is exactly `ADDI i i step` then `JLT i n` / `JLTI i #n` (the post
+// statement i++ or i += step, then the condition i < n), makes it one FORLT / FORLTI. Only the
+// continue label can name `at` (the caller checks it is bound there); nothing jumps to the JLT.
+void FuncGen::fuseLoopStep(int at) {
+    auto& code = proto_->code;
+    if (pc() != at + 2) return;
+    const vm::Instr step = code[size_t(at)], test = code[size_t(at) + 1];
+    if (step.op != Op::ADDI || step.a != step.b || step.sc() < -128 || step.sc() > 127) return;
+    if ((test.op != Op::JLT && test.op != Op::JLTI) || test.b != step.a) return;
+    vm::Instr fused = test;
+    fused.op = test.op == Op::JLT ? Op::FORLT : Op::FORLTI;
+    fused.x = uint8_t(int8_t(step.sc()));
+    fused.a = uint16_t(int16_t(test.sa() + 1)); // one instruction earlier, the same target
+    code[size_t(at)] = fused;
+    code.pop_back();
+    proto_->lines.pop_back();
 }
 
 // Assigns or defines a range variable from a register.
@@ -872,7 +951,7 @@ void FuncGen::rangeStmt(ast::RangeStmt* s, ast::Stmt* label) {
         }
         emitABx(Op::LOADI, idx, 0);
         int ltop = newLabel();
-        jump(lnext);
+        jumpIf(Op::JLE, 0, n, idx, lbreak); // rotated as in forStmt: no iteration when n <= 0
         bind(ltop);
         int inner = top_;
         types::Type* keyT = types::isInteger(xt) ? s->x->type : intT;
@@ -888,8 +967,8 @@ void FuncGen::rangeStmt(ast::RangeStmt* s, ast::Stmt* label) {
         top_ = inner;
         bind(lcont);
         emitABC(Op::ADDI, idx, idx, 1);
-        bind(lnext);
         jumpIf(Op::JLT, 0, idx, n, ltop);
+        fuseLoopStep(labels_[lcont].pc);
         bind(lbreak);
     }
     scriptTop_ = wasTop;

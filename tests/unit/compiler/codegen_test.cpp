@@ -112,7 +112,7 @@ void checkWellFormed(const vm::Program& prog) {
             int32_t off = 0;
             bool jump = false;
             if (in.op == Op::JMP || in.op == Op::JT || in.op == Op::JF) off = in.sbx(), jump = true;
-            else if (f == vm::OpFormat::sABC) off = in.sa(), jump = true;
+            else if (f == vm::OpFormat::sABC || f == vm::OpFormat::sABI) off = in.sa(), jump = true;
             else if (in.op == Op::MAPNEXT) off = in.sc(), jump = true;
             if (jump) {
                 int64_t target = int64_t(pc) + 1 + off;
@@ -159,7 +159,7 @@ TEST_CASE("codegen: an int add is one ADD, sized ints are narrowed") {
     checkWellFormed(c->prog);
 }
 
-TEST_CASE("codegen: a counted loop is one JLT per iteration") {
+TEST_CASE("codegen: a counted loop is one FORLT per iteration") {
     auto c = compile("package main\n\nfunc sum(n int) int {\n\ts := 0\n\tfor i := 0; i < n; i++ {\n\t\ts += i\n\t}\n"
                      "\treturn s\n}\n\nfunc main() { println(sum(10)) }\n");
     INFO(c->diags.format());
@@ -167,12 +167,43 @@ TEST_CASE("codegen: a counted loop is one JLT per iteration") {
     const vm::Proto* p = c->proto("main.sum");
     REQUIRE(p);
     INFO(c->disasm("main.sum"));
-    CHECK(count(p, Op::JLT) == 1);
-    CHECK(count(p, Op::JMP) == 1); // the entry jump to the test at the bottom
-    for (auto& in : p->code)
-        if (in.op == Op::JLT) CHECK(in.sa() < 0); // backward: the loop's only branch
-    CHECK(count(p, Op::ADDI) == 1);
+    CHECK(count(p, Op::JLE) == 1); // the entry test (rotated loop): skip when !(i < n)
+    CHECK(count(p, Op::JMP) == 0);
+    CHECK(count(p, Op::FORLT) == 1); // i++ and i < n fused
+    for (auto& in : p->code) {
+        if (in.op == Op::FORLT) {
+            CHECK(in.sa() < 0); // backward: the loop's only branch
+            CHECK(in.sx() == 1);
+        }
+        if (in.op == Op::JLE) CHECK(in.sa() > 0);
+    }
+    CHECK(count(p, Op::ADDI) == 0);
+    CHECK(count(p, Op::JLT) == 0);
     CHECK(count(p, Op::ADD) == 1);
+    CHECK(count(p, Op::MOVE) == 1); // only `return s`: s += i updates s's register in place
+    checkWellFormed(c->prog);
+}
+
+TEST_CASE("codegen: small constants become immediate and K operands") {
+    auto c = compile("package main\n\nfunc f(x int, y float64) int {\n\tn := 0\n"
+                     "\tfor i := 0; i < 100; i += 3 {\n\t\tif (x+i)%7 == 0 {\n\t\t\tn += 5 * i\n\t\t}\n\t}\n"
+                     "\tif 2.5*y <= 4.0 {\n\t\tn++\n\t}\n\tif 1.0/y > 0.5 {\n\t\tn--\n\t}\n\treturn n\n}\n\n"
+                     "func main() { println(f(3, 1.5)) }\n");
+    INFO(c->diags.format());
+    REQUIRE(c->ok);
+    const vm::Proto* p = c->proto("main.f");
+    REQUIRE(p);
+    INFO(c->disasm("main.f"));
+    CHECK(count(p, Op::MODI) == 1);
+    CHECK(count(p, Op::JNEI) == 1); // == 0, negated to skip the body
+    CHECK(count(p, Op::MULI) == 1);
+    CHECK(count(p, Op::FORLTI) == 1);
+    CHECK(count(p, Op::MULFK) == 1);
+    CHECK(count(p, Op::RDIVFK) == 1);
+    CHECK(count(p, Op::LOADK) == 0); // every float constant is an operand
+    CHECK(count(p, Op::MOD) == 0);
+    for (auto& in : p->code)
+        if (in.op == Op::FORLTI) CHECK(in.sx() == 3);
     checkWellFormed(c->prog);
 }
 

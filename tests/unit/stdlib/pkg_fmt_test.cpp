@@ -74,7 +74,7 @@ struct World {
     vm::MapObj* newMap(const RType* t) {
         auto* m = static_cast<vm::MapObj*>(machine.heap().alloc(vm::ObjKind::Map, sizeof(vm::MapObj)));
         new (&m->entries) std::vector<vm::MapEntry>();
-        new (&m->index) std::vector<int32_t>();
+        new (&m->index) decltype(m->index)();
         m->type = t;
         return m;
     }
