@@ -503,7 +503,7 @@ struct AssignStmt : Stmt {
     AssignStmt(Pos p) : Stmt(Kind::AssignStmt, p) {}
 };
 
-// go f(x). `call` is a CallExpr unless the parser reported
+// go f(x). `call` is a CallExpr unless the checker reports
 // "expression in go must be function call".
 struct GoStmt : Stmt {
     GOL_AST_CONCRETE(GoStmt)

@@ -843,8 +843,8 @@ Stmt* Parser::callStmt() {
                 "expression in " + std::string(tokString(kw)) + " must not be parenthesized");
         x = t;
     }
-    if (!isa<CallExpr>(x))
-        errorAt(ast::syntaxPos(x), "expression in " + std::string(tokString(kw)) + " must be function call");
+    // A non-call is the type checker's error ("expression in go must be function
+    // call"), as in Go: a syntax error here would hide every type error of the file.
     if (kw == Tok::Go) {
         GoStmt* s = make<GoStmt>(p);
         s->call = x;

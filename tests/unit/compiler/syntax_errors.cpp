@@ -150,8 +150,6 @@ const ErrorCase kCases[] = {
      "comma or }\n"},
     {"case_nocolon.go", "package p\nfunc f() {\n\tswitch x {\n\tcase 1\n\t}\n}\n",
      "case_nocolon.go:4:8: syntax error: unexpected newline, expecting :\n"},
-    {"go_funclit.go", "package p\nfunc f() {\n\tgo func() {}\n}\n",
-     "go_funclit.go:3:5: expression in go must be function call\n"},
     {"else_alone.go", "package p\nfunc f() {\n\telse {}\n}\n",
      "else_alone.go:3:2: syntax error: unexpected else, expecting }\n"},
     {"return_comma.go", "package p\nfunc f() int {\n\treturn 1,\n}\n",
