@@ -43,6 +43,10 @@ struct RMethod {
     std::string name;
     uint32_t nameId = 0;    // interned method name (Program::methodNames), what CALLI looks up
     Proto* proto = nullptr; // the compiled method (or a wrapper that adjusts the receiver)
+    // The method's signature (a Func RType, receiver excluded), compared with an interface
+    // method's `sig` when asserting to an interface: Go matches methods by name and identical
+    // signature. Null for methods the VM makes itself, which are then matched by name only.
+    const RType* sig = nullptr;
 };
 
 // Interface method: name + signature string, for assertion to interface types and messages.
@@ -76,6 +80,7 @@ struct RType {
     bool isBoxed() const { return kind == Kind::Struct || kind == Kind::Array; }
     bool isByteElem() const { return elem && (elem->kind == Kind::Uint8); }
     const Proto* findMethod(uint32_t nameId) const;
+    const RMethod* findMethodEntry(uint32_t nameId) const;
 };
 
 inline bool isRefKind(Kind k) {

@@ -15,10 +15,22 @@ namespace gol::vm {
 
 // ---- RType, registry, Thread ---------------------------------------------------------------------
 
-const Proto* RType::findMethod(uint32_t nameId) const {
+const RMethod* RType::findMethodEntry(uint32_t nameId) const {
     auto it = std::lower_bound(methods.begin(), methods.end(), nameId,
                                [](const RMethod& m, uint32_t id) { return m.nameId < id; });
-    return (it != methods.end() && it->nameId == nameId) ? it->proto : nullptr;
+    return (it != methods.end() && it->nameId == nameId) ? &*it : nullptr;
+}
+
+const Proto* RType::findMethod(uint32_t nameId) const {
+    const RMethod* m = findMethodEntry(nameId);
+    return m ? m->proto : nullptr;
+}
+
+// Whether `t` has the interface method `m`: same name and, where both are known, the
+// identical signature (RTypes are canonical, so identical types are the same RType).
+static bool hasMethod(const RType* t, const RIMethod& m) {
+    const RMethod* found = t->findMethodEntry(m.nameId);
+    return found && (!found->sig || !m.sig || found->sig == m.sig);
 }
 
 void PackageRegistry::add(PackageDef def) {
@@ -358,7 +370,7 @@ const Proto* VM::findMethod(const RType* t, std::string_view name) const {
 
 bool VM::implements(const RType* concrete, const RType* iface) const {
     for (const RIMethod& m : iface->imethods)
-        if (!concrete->findMethod(m.nameId)) return false;
+        if (!hasMethod(concrete, m)) return false;
     return true;
 }
 
@@ -367,7 +379,7 @@ std::string VM::assertionMessage(const RType* have, const RType* want, const RTy
     if (want->kind == Kind::Interface) {
         if (!have) return "interface conversion: interface is nil, not " + want->str;
         for (const RIMethod& m : want->imethods)
-            if (!have->findMethod(m.nameId))
+            if (!hasMethod(have, m))
                 return "interface conversion: " + have->str + " is not " + want->str + ": missing method " + m.name;
         return "interface conversion: " + have->str + " is not " + want->str;
     }

@@ -585,6 +585,7 @@ void ProgramBuilder::fillMethods(vm::RType* rt, types::Type* t) {
         rm.nameId = methodNameId(e.m->name);
         uint32_t p = methodProto(t, e.m->name);
         rm.proto = prog_.protos[p].get();
+        rm.sig = rtypePtr(e.m->type);
         ms.push_back(rm);
     }
     std::sort(ms.begin(), ms.end(), [](const vm::RMethod& a, const vm::RMethod& b) { return a.nameId < b.nameId; });
