@@ -1,7 +1,7 @@
-// Package bytes: Buffer and Reader are Go's own code (gosrc.inc); the searching functions are
-// natives over the strings algorithms applied to the slice's bytes in place, and the functions
-// that return pieces of their input are gol code that slices it, so results alias the input as
-// in Go.
+// Package bytes: Buffer and Reader are gol code (buffer.go.inc, reader.go.inc); the searching
+// functions are natives over the strings algorithms applied to the slice's bytes in place, and
+// the functions that return pieces of their input are gol code that slices it, so results alias
+// the input as in Go.
 #include "stdlib/bind.hpp"
 #include "stdlib/packages.hpp"
 #include "stdlib/strings/strings.hpp"
@@ -335,7 +335,9 @@ var _ io.Reader
 )go";
 
 constexpr const char* kGoSource[] = {
-#include "stdlib/bytes/gosrc.inc"
+#include "stdlib/bytes/buffer.go.inc"
+    ,
+#include "stdlib/bytes/reader.go.inc"
 };
 
 namespace S = stdlib::strings;

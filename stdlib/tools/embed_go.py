@@ -22,27 +22,6 @@ STDLIB = os.path.dirname(HERE)
 
 # name -> (output, [go files relative to GOROOT/src], [(regex, replacement)])
 PACKAGES = {
-    "sort": ("sort/gosrc.inc",
-             ["sort/sort.go", "sort/search.go", "sort/zsortinterface.go", "sort/zsortfunc.go"],
-             []),
-    "bits": ("math/bits/gosrc.inc",
-             ["math/bits/bits.go", "math/bits/bits_tables.go"],
-             [(r"panic\(overflowError\)", "panicOverflow()"), (r"panic\(divideError\)", "panicDivide()")]),
-    "rand": ("math/rand/gosrc.inc",
-             ["math/rand/rand.go", "math/rand/rng.go", "math/rand/exp.go", "math/rand/normal.go",
-              "math/rand/zipf.go"],
-             # The global source is Go's lockedSource (a sync.Mutex); as in Go 1.20+ it is seeded
-             # randomly unless Seed is called.
-             [(r"NewSource\(1\)\.\(\*rngSource\)", "NewSource(randomSeed()).(*rngSource)")]),
-    "path": ("path/gosrc.inc",
-             ["path/path.go", "path/match.go"],
-             [(r"bytealg\.IndexByteString", "strings.IndexByte")]),
-    "math": ("math/gosrc.inc",
-             ["math/erfinv.go"],
-             []),
-    "bytes": ("bytes/gosrc.inc",
-              ["bytes/buffer.go", "bytes/reader.go"],
-              []),
     "time": ("time/gosrc.inc",
              ["time/time.go", "time/format.go"],
              []),
