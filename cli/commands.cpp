@@ -44,6 +44,11 @@ Environment:
 	GOMAXPROCS=n            number of processors (Ps) running goroutines
 	GOLDEBUG=schedtrace=N   print the scheduler's SCHED line every N ms
 	GOLDEBUG=gctrace=1      print one line per garbage collection
+	GOLDEBUG=gcpauses=1     print the collector's pause percentiles, split into parts, at exit
+	GOLDEBUG=gcconcurrent=0 run every collection with the world stopped (default 1: concurrent)
+	GOLDEBUG=gcstress=1     collect at every safepoint after an allocation (a test mode)
+	GOLDEBUG=gcverify=1     poison freed objects and re-mark after each sweep (a test mode)
+	                        (settings combine: GOLDEBUG=gctrace=1,gcpauses=1)
 	GOGC=n|off              collect when the heap grows by n% over the live heap (default 100)
 	GOMEMLIMIT=bytes        heap limit (suffixes KiB, MiB, GiB)
 )";

@@ -19,6 +19,7 @@
 #include "runtime/g.hpp"
 #include "runtime/lockrank.hpp"
 #include <cstdint>
+#include <mutex>
 
 namespace gol::rt {
 
@@ -67,6 +68,12 @@ class Chan {
     template <class F> void forEachBuffered(F&& f) {
         for (uint64_t i = 0; i < qcount_; i++)
             f(buf_[(recvx_ + i) % dataqsiz_]);
+    }
+    // The same while goroutines run (the concurrent collector's marker): under the channel's
+    // lock, so f must take no lock and must not block or reach a safepoint.
+    template <class F> void forEachBufferedLocked(F&& f) {
+        std::lock_guard<RankedMutex> g(lock_);
+        forEachBuffered(f);
     }
 
   private:

@@ -48,6 +48,7 @@
 #include "vm/vm.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -104,13 +105,11 @@ class Marker {
     void takeShaded() { wb_.takeQueue(stack_); }
     bool empty() const { return stack_.empty(); }
 
-    // The world is stopped: scan the deferred channels' buffers and everything left.
+    // The world is stopped: scan what the barrier shaded since the last look and what it
+    // reaches (objects shaded between the marker's last look and the stop).
     void finishStopped() {
         concurrent_ = false;
         takeShaded();
-        for (Obj* c : chans_)
-            forEachBufferedRef(c, [&](Obj* r) { mark(r); });
-        chans_.clear();
         drain(SIZE_MAX);
     }
 
@@ -135,11 +134,14 @@ class Marker {
             return;
         }
         case ObjKind::Chan:
-            if (concurrent_) {
-                chans_.push_back(o);
-                return;
-            }
-            forEachBufferedRef(o, markRef);
+            // While goroutines run, under the channel's lock: a value that was buffered at mark
+            // start is either still there or was shaded by its receiver (RECV, SELECT), so
+            // reaching the channel at any time during marking is enough, and the termination
+            // pause does no work proportional to the buffers.
+            if (concurrent_)
+                forEachBufferedRefLocked(o, markRef);
+            else
+                forEachBufferedRef(o, markRef);
             return;
         default: break;
         }
@@ -152,7 +154,6 @@ class Marker {
     const char* from_ = "reached by the marker";
     char fromBuf_[96] = {};
     std::vector<Obj*> stack_;
-    std::vector<Obj*> chans_; // reached channels whose buffers the termination pause scans
 };
 
 uint64_t percentile(std::vector<uint64_t> v, double p) {
@@ -189,19 +190,7 @@ Collector::Collector() {
 }
 
 Collector::~Collector() {
-    // (stderr directly: the VM's output members are already gone.)
-    if (pauseSummary_) {
-        PauseStats s = pauseStats();
-        char line[256];
-        std::snprintf(
-            line, sizeof line,
-            "gc pauses: %llu, p50 %.3f ms, p99 %.3f ms, max %.3f ms; with the world stopped: p50 %.3f ms, "
-            "p99 %.3f ms, max %.3f ms\n",
-            (unsigned long long)s.numPauses, double(s.p50Ns) / 1e6, double(s.p99Ns) / 1e6,
-            double(s.maxNs) / 1e6, double(s.workP50Ns) / 1e6, double(s.workP99Ns) / 1e6,
-            double(s.workMaxNs) / 1e6);
-        std::fputs(line, stderr);
-    }
+    if (pauseSummary_) printPauseSummary();
     // The program ended while a sweep was parked, or with objects in quarantine: nothing can
     // reach them any more.
     for (Obj* list : {sweepRest_, keptHead_, quarantine_, quarantineOld_}) {
@@ -242,9 +231,10 @@ void Collector::runStopTheWorld(VM& vm, Thread* self) {
     rt::Runtime& runtime = vm.runtime();
     bool onGoroutine = rt::getg() != nullptr;
     Cycle c;
-    c.start = rt::nanotime();
+    PauseTimes pt;
+    c.start = pt.requested = rt::nanotime();
     if (onGoroutine) runtime.stopTheWorld();
-    int64_t stopped = rt::nanotime();
+    pt.stopped = rt::nanotime();
     c.heapStart = heap.heapAlloc_.load(std::memory_order_relaxed);
 
     Marker m(wb_, false, verify_);
@@ -257,26 +247,28 @@ void Collector::runStopTheWorld(VM& vm, Thread* self) {
     c.heapMarked = heap.heapAlloc_.load(std::memory_order_relaxed);
 
     Obj* list = heap.all_.exchange(nullptr, std::memory_order_acquire);
-    heap.numGC_.fetch_add(1, std::memory_order_relaxed);
     uint64_t freed = sweepList(vm, list, false, nullptr, false, &c.live);
     heap.heapAlloc_.fetch_sub(freed, std::memory_order_relaxed);
     if (verify_) verifyAfterSweep(vm, self);
 
-    c.markStartNs = uint64_t(rt::nanotime() - c.start);
-    recordPause(c.markStartNs, uint64_t(rt::nanotime() - stopped), true);
-    finishCycle(vm, c);
+    pt.worked = rt::nanotime();
     if (onGoroutine) runtime.startTheWorld();
+    pt.restarted = rt::nanotime();
+    c.markStartNs = uint64_t(pt.restarted - pt.requested);
+    recordPause(PauseKind::WholeCycle, pt);
+    finishCycle(vm, c);
 }
 
 void Collector::runConcurrent(VM& vm, Thread* self) {
     Heap& heap = vm.heap();
     rt::Runtime& runtime = vm.runtime();
     Cycle c;
-    c.start = rt::nanotime();
+    PauseTimes pt;
+    c.start = pt.requested = rt::nanotime();
 
     // 1. Mark start.
     runtime.stopTheWorld();
-    int64_t stopped = rt::nanotime();
+    pt.stopped = rt::nanotime();
     c.heapStart = heap.heapAlloc_.load(std::memory_order_relaxed);
     Obj* startHead = heap.all_.load(std::memory_order_acquire);
     wb_.on_.store(true, std::memory_order_relaxed);
@@ -284,10 +276,11 @@ void Collector::runConcurrent(VM& vm, Thread* self) {
     auto markRef = [&](Obj* o) { m.mark(o); };
     m.setFrom("found from a goroutine, a global or a sudog");
     forEachMutableRoot(vm, self, markRef);
-    uint64_t work = uint64_t(rt::nanotime() - stopped);
+    pt.worked = rt::nanotime();
     runtime.startTheWorld();
-    c.markStartNs = uint64_t(rt::nanotime() - c.start);
-    recordPause(c.markStartNs, work, false);
+    pt.restarted = rt::nanotime();
+    c.markStartNs = uint64_t(pt.restarted - pt.requested);
+    recordPause(PauseKind::MarkStart, pt);
 
     // 2. Concurrent mark.
     int64_t markFrom = rt::nanotime();
@@ -318,18 +311,18 @@ void Collector::runConcurrent(VM& vm, Thread* self) {
     // 3. Mark termination.
     while (runtime.stopping())
         rt::preemptPark();
-    int64_t termFrom = rt::nanotime();
+    pt.requested = rt::nanotime();
     runtime.stopTheWorld();
-    stopped = rt::nanotime();
+    pt.stopped = rt::nanotime();
     m.finishStopped();
     wb_.on_.store(false, std::memory_order_relaxed);
     c.heapMarked = heap.heapAlloc_.load(std::memory_order_relaxed);
     Obj* list = heap.all_.exchange(nullptr, std::memory_order_acquire);
-    heap.numGC_.fetch_add(1, std::memory_order_relaxed);
-    work = uint64_t(rt::nanotime() - stopped);
+    pt.worked = rt::nanotime();
     runtime.startTheWorld();
-    c.termNs = uint64_t(rt::nanotime() - termFrom);
-    recordPause(c.termNs, work, true);
+    pt.restarted = rt::nanotime();
+    c.termNs = uint64_t(pt.restarted - pt.requested);
+    recordPause(PauseKind::MarkTermination, pt);
 
     // 4. Sweep, concurrently with the goroutines (which allocate onto the emptied list).
     uint64_t freed = sweepList(vm, list, true, startHead, true, &c.live);
@@ -442,51 +435,98 @@ void Collector::finishCycle(VM& vm, Cycle& c) {
     active_.store(false, std::memory_order_release);
 }
 
-void Collector::recordPause(uint64_t ns, uint64_t workNs, bool endsCycle) {
+void Collector::recordPause(PauseKind kind, const PauseTimes& t) {
+    PauseRec r{kind, uint64_t(t.stopped - t.requested), uint64_t(t.worked - t.stopped),
+               uint64_t(t.restarted - t.worked)};
+    uint64_t ns = r.stopNs + r.workNs + r.restartNs;
+    bool endsCycle = kind != PauseKind::MarkStart;
+    int64_t unixNs = endsCycle ? std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count()
+                               : 0;
     std::lock_guard<std::mutex> lk(statsMu_);
-    if (pauses_.size() < kPauseWindow) {
-        pauses_.push_back(ns);
-        pauseWork_.push_back(workNs);
-    } else {
-        pauses_[pauseNext_] = ns;
-        pauseWork_[pauseNext_] = workNs;
-    }
-    workMaxNs_ = std::max(workMaxNs_, workNs);
+    if (pauses_.size() < kPauseWindow)
+        pauses_.push_back(r);
+    else
+        pauses_[pauseNext_] = r;
     pauseNext_ = (pauseNext_ + 1) % kPauseWindow;
     numPauses_++;
-    pauseTotalNs_ += ns;
     pauseMaxNs_ = std::max(pauseMaxNs_, ns);
+    cycles_.pauseTotalNs += ns;
     cyclePauseNs_ += ns;
     if (endsCycle) {
-        if (cyclePauses_.size() < 256)
-            cyclePauses_.push_back(cyclePauseNs_);
-        else
-            cyclePauses_[cycleNext_] = cyclePauseNs_;
-        cycleNext_ = (cycleNext_ + 1) % 256;
+        // The cycle is counted here, under statsMu_, so that a ReadMemStats on another M sees
+        // NumGC and the ring entry of that cycle together.
+        uint64_t n = heap_->numGC_.fetch_add(1, std::memory_order_relaxed) + 1;
+        cycles_.numGC = n;
+        size_t i = (n - 1) % CycleRecords::kRing;
+        cycles_.pauseNs[i] = cyclePauseNs_;
+        cycles_.pauseEnd[i] = cycles_.lastGC = uint64_t(unixNs);
         cyclePauseNs_ = 0;
     }
 }
 
-uint64_t Collector::pauseTotalNs() const {
+void Collector::printPauseSummary() const {
+    // (stderr directly: it runs from ~Collector, when the VM's output members are gone.)
+    PauseStats s = pauseStats();
+    auto ms = [](uint64_t ns) { return double(ns) / 1e6; };
+    char line[512];
+    std::snprintf(line, sizeof line, "gc pauses: %llu, p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
+                  (unsigned long long)s.numPauses, ms(s.p50Ns), ms(s.p99Ns), ms(s.maxNs));
+    std::fputs(line, stderr);
+    static const char* const names[kPauseKinds] = {"mark start", "mark termination", "whole cycle"};
+    for (size_t k = 0; k < kPauseKinds; k++) {
+        const PauseKindStats& ks = s.kinds[k];
+        if (ks.count == 0) continue;
+        auto part = [&](const char* name, const PauseDist& d, char* out, size_t n) {
+            std::snprintf(out, n, "%s %.3f/%.3f/%.3f", name, ms(d.p50Ns), ms(d.p99Ns), ms(d.maxNs));
+        };
+        char total[96], stop[96], work[96], restart[96];
+        part("total", ks.total, total, sizeof total);
+        part("stop", ks.stop, stop, sizeof stop);
+        part("work", ks.work, work, sizeof work);
+        part("restart", ks.restart, restart, sizeof restart);
+        std::snprintf(line, sizeof line, "gc pauses: %s x%llu (p50/p99/max ms): %s = %s + %s + %s\n",
+                      names[k], (unsigned long long)ks.count, total, stop, work, restart);
+        std::fputs(line, stderr);
+    }
+}
+
+CycleRecords Collector::cycleRecords() const {
     std::lock_guard<std::mutex> lk(statsMu_);
-    return pauseTotalNs_;
+    return cycles_;
 }
 
 PauseStats Collector::pauseStats() const {
     std::lock_guard<std::mutex> lk(statsMu_);
     PauseStats s;
     s.numPauses = numPauses_;
-    s.totalNs = pauseTotalNs_;
+    s.totalNs = cycles_.pauseTotalNs;
     s.maxNs = pauseMaxNs_;
-    s.p50Ns = percentile(pauses_, 0.50);
-    s.p99Ns = percentile(pauses_, 0.99);
-    s.workP50Ns = percentile(pauseWork_, 0.50);
-    s.workP99Ns = percentile(pauseWork_, 0.99);
-    s.workMaxNs = workMaxNs_;
-    size_t n = cyclePauses_.size();
-    size_t oldest = n < 256 ? 0 : cycleNext_;
-    for (size_t i = 0; i < n; i++)
-        s.recentCycleNs.push_back(cyclePauses_[(oldest + i) % n]);
+    std::vector<uint64_t> all;
+    for (const PauseRec& r : pauses_)
+        all.push_back(r.stopNs + r.workNs + r.restartNs);
+    s.p50Ns = percentile(all, 0.50);
+    s.p99Ns = percentile(all, 0.99);
+    for (size_t k = 0; k < kPauseKinds; k++) {
+        std::vector<uint64_t> total, stop, work, restart;
+        for (const PauseRec& r : pauses_) {
+            if (size_t(r.kind) != k) continue;
+            total.push_back(r.stopNs + r.workNs + r.restartNs);
+            stop.push_back(r.stopNs);
+            work.push_back(r.workNs);
+            restart.push_back(r.restartNs);
+        }
+        auto dist = [](const std::vector<uint64_t>& v) {
+            return PauseDist{percentile(v, 0.50), percentile(v, 0.99), percentile(v, 1.0)};
+        };
+        PauseKindStats& ks = s.kinds[k];
+        ks.count = total.size();
+        ks.total = dist(total);
+        ks.stop = dist(stop);
+        ks.work = dist(work);
+        ks.restart = dist(restart);
+    }
     return s;
 }
 

@@ -3,6 +3,7 @@
 
 #include "vm/gc_barrier.hpp"
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <mutex>
@@ -14,18 +15,43 @@ class VM;
 class Heap;
 struct Thread;
 
-// Stop-the-world pauses, for GOLDEBUG=gctrace=1, runtime.ReadMemStats and benchmarks. A
-// concurrent cycle has two pauses (mark start, mark termination); a stop-the-world cycle one.
+// The kinds of stop-the-world pause: a concurrent cycle has two (mark start, mark termination),
+// a stop-the-world cycle (GOLDEBUG=gcconcurrent=0, or a host's collection) one.
+enum class PauseKind : uint8_t { MarkStart, MarkTermination, WholeCycle };
+inline constexpr size_t kPauseKinds = 3;
+
+// Percentiles of one part of the pauses (over the most recent Collector::kPauseWindow pauses).
+struct PauseDist {
+    uint64_t p50Ns = 0, p99Ns = 0, maxNs = 0;
+};
+
+// One kind of pause, split into its parts: `stop` from the request to stop the world until every
+// P has stopped (the Ms' threads must be scheduled by the OS and reach a safepoint), `work` the
+// collector's own work with the world stopped, `restart` starting the world again.
+struct PauseKindStats {
+    uint64_t count = 0; // in the window
+    PauseDist total, stop, work, restart;
+};
+
+// Stop-the-world pauses, for GOLDEBUG=gctrace=1 and gcpauses=1, and benchmarks.
 struct PauseStats {
-    uint64_t numPauses = 0;
+    uint64_t numPauses = 0; // since the VM started
     uint64_t totalNs = 0;
     uint64_t maxNs = 0;
-    uint64_t p50Ns = 0, p99Ns = 0; // over the most recent kPauseWindow pauses
-    // The part of each pause spent working once every P had stopped (the rest is the time the
-    // Ps took to reach a safepoint, which an overloaded machine's OS scheduler dominates).
-    uint64_t workP50Ns = 0, workP99Ns = 0, workMaxNs = 0;
-    // Go's MemStats.PauseNs: the total pause of each of the last (up to) 256 cycles, oldest first.
-    std::vector<uint64_t> recentCycleNs;
+    uint64_t p50Ns = 0, p99Ns = 0; // every kind, over the window
+    PauseKindStats kinds[kPauseKinds];
+};
+
+// What runtime.ReadMemStats reports about cycles, as one consistent snapshot: Go's NumGC,
+// PauseTotalNs, LastGC and the PauseNs/PauseEnd rings (cycle n, counting from 1, at index
+// (n-1) % 256, so the last cycle's is at (NumGC+255) % 256).
+struct CycleRecords {
+    static constexpr size_t kRing = 256;
+    uint64_t numGC = 0;
+    uint64_t pauseTotalNs = 0;
+    uint64_t lastGC = 0;                    // Unix ns at the end of the last cycle's last pause
+    std::array<uint64_t, kRing> pauseNs{};  // each cycle's total stop-the-world time
+    std::array<uint64_t, kRing> pauseEnd{}; // Unix ns at the end of each cycle's last pause
 };
 
 class Collector {
@@ -48,8 +74,8 @@ class Collector {
     void setConcurrent(bool on) { concurrent_ = on; }
     void setVerify(bool on) { verify_ = on; }
     bool concurrent() const { return concurrent_; }
-    uint64_t pauseTotalNs() const;
     PauseStats pauseStats() const;
+    CycleRecords cycleRecords() const;
     WriteBarrier& barrier() { return wb_; }
 
     static constexpr size_t kPauseWindow = 4096;
@@ -60,8 +86,16 @@ class Collector {
     void runConcurrent(VM& vm, Thread* self);
     uint64_t sweepList(VM& vm, Obj* list, bool hasFresh, Obj* stopAt, bool yieldable, uint64_t* liveBytes);
     void finishCycle(VM& vm, Cycle& c);
-    void recordPause(uint64_t ns, uint64_t workNs, bool endsCycle);
+    // Times of one pause (rt::nanotime): requested, every P stopped, work done, world restarted.
+    struct PauseTimes {
+        int64_t requested = 0, stopped = 0, worked = 0, restarted = 0;
+    };
+    // Records a pause; the one that ends a cycle (mark termination, or a whole stop-the-world
+    // cycle) also counts the cycle (NumGC) and fills the cycle rings.
+    void recordPause(PauseKind kind, const PauseTimes& t);
     void verifyAfterSweep(VM& vm, Thread* self);
+    // GOLDEBUG=gcpauses=1: PauseStats on stderr, each kind of pause split into its parts.
+    void printPauseSummary() const;
     void releaseQuarantine();
 
     bool gctrace_ = false;
@@ -82,13 +116,15 @@ class Collector {
     Obj* quarantine_ = nullptr;
     Obj* quarantineOld_ = nullptr;
 
-    mutable std::mutex statsMu_;               // guards the pause record (read by ReadMemStats on any M)
-    std::vector<uint64_t> pauses_, pauseWork_; // rings of the last kPauseWindow pauses
-    uint64_t workMaxNs_ = 0;
+    mutable std::mutex statsMu_; // guards the pause records (read by ReadMemStats on any M)
+    struct PauseRec {
+        PauseKind kind;
+        uint64_t stopNs, workNs, restartNs;
+    };
+    std::vector<PauseRec> pauses_; // ring of the last kPauseWindow pauses
     size_t pauseNext_ = 0;
-    uint64_t numPauses_ = 0, pauseTotalNs_ = 0, pauseMaxNs_ = 0, cyclePauseNs_ = 0;
-    std::vector<uint64_t> cyclePauses_; // ring of the last 256 cycles' pause totals
-    size_t cycleNext_ = 0;
+    uint64_t numPauses_ = 0, pauseMaxNs_ = 0, cyclePauseNs_ = 0;
+    CycleRecords cycles_;
     uint64_t gcWallNs_ = 0; // wall time spent in cycles (for gctrace's P%)
 };
 

@@ -71,12 +71,18 @@ template <class F> void forEachRef(Obj* o, F&& f) {
     }
 }
 
-// A channel's buffered values (with the world stopped: the runtime's buffer has no other
-// synchronisation the collector can take part in).
+// A channel's buffered values, with the world stopped (the verifier, the stop-the-world mode).
 template <class F> void forEachBufferedRef(Obj* o, F&& f) {
     auto* c = static_cast<ChanObj*>(o);
     if (c->ch.elemIsPointer())
         c->ch.forEachBuffered([&](uint64_t& slot) { f(reinterpret_cast<Obj*>(slot)); });
+}
+
+// The same while goroutines run, under the channel's lock (f must take no lock and not block).
+template <class F> void forEachBufferedRefLocked(Obj* o, F&& f) {
+    auto* c = static_cast<ChanObj*>(o);
+    if (c->ch.elemIsPointer())
+        c->ch.forEachBufferedLocked([&](uint64_t& slot) { f(reinterpret_cast<Obj*>(slot)); });
 }
 
 } // namespace gol::vm

@@ -1,6 +1,8 @@
 // Stop-the-world pauses with a large live heap: records (a struct, a slice, a string each,
-// ~256 bytes under gol) in shards, replaced at random by goroutines so that collections keep
-// running while the heap stays full. The first argument is the live heap in MiB (default 64);
+// ~400 bytes under gol, ~100 under Go) in shards, replaced at random by goroutines so that
+// collections keep running while the heap stays full. The first argument is the live heap in
+// MiB (default 64), measured with runtime.ReadMemStats on each implementation; the second how
+// many times over the records are replaced (default 3);
 // bench/gc/pauses.py runs it under GOLDEBUG=gctrace=1 / GODEBUG=gctrace=1 and reports the pause
 // percentiles of gol's concurrent and stop-the-world modes and of Go.
 package main
@@ -8,6 +10,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"strconv"
 	"sync"
 )
@@ -52,19 +55,46 @@ func mutate(shard []*Rec, rounds int, seed uint32, sum *int, wg *sync.WaitGroup)
 	*sum = s
 }
 
+// bytesPerRec measures what one record costs on this implementation's heap (gol's objects are
+// larger than Go's), so that the live heap asked for is the live heap built.
+func bytesPerRec() int {
+	const probe = 1 << 16
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	recs := make([]*Rec, probe)
+	fill(recs, 0)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	per := int(after.HeapAlloc-before.HeapAlloc) / probe
+	if recs[probe-1] == nil || per < 1 {
+		per = 1
+	}
+	return per
+}
+
 func main() {
-	mb := 64
+	mb, turnover := 64, 3
 	if len(os.Args) > 1 {
 		mb, _ = strconv.Atoi(os.Args[1])
 	}
-	n := (mb << 20) / 256 / shards
+	if len(os.Args) > 2 {
+		turnover, _ = strconv.Atoi(os.Args[2])
+	}
+	per := bytesPerRec()
+	n := (mb << 20) / per / shards
 	recs := make([][]*Rec, shards)
 	for s := range recs {
 		recs[s] = make([]*Rec, n)
 		fill(recs[s], s*n)
 	}
-	// Enough replacements for several collections at any heap size.
-	rounds := 3 * n
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	fmt.Fprintf(os.Stderr, "pauses: %d records of %d bytes, live heap %d MiB\n", n*shards, per, ms.HeapAlloc>>20)
+	// Each shard's records are replaced `turnover` times over (on average): turnover times the
+	// live heap in garbage, about that many collections at any heap size.
+	rounds := turnover * n
 	sums := make([]int, shards)
 	var wg sync.WaitGroup
 	for s := 0; s < shards; s++ {

@@ -53,7 +53,10 @@ type MemStats struct {
 	HeapInuse    uint64
 	HeapObjects  uint64
 	NextGC       uint64
+	LastGC       uint64
 	PauseTotalNs uint64
+	PauseNs      [256]uint64
+	PauseEnd     [256]uint64
 	NumGC        uint32
 	NumForcedGC  uint32
 	EnableGC     bool
@@ -102,12 +105,16 @@ void nVersion(NativeCall& c) {
 // it) and then ends the goroutine (vm/interp.cpp, dispatch_panic).
 void nGoexit(NativeCall& c) { c.goexit(); }
 
-// Fills *m field by field (by name, so the Go declaration above may change order). All fields
-// are scalars, so no write barrier is needed.
+// Fills *m field by field (by name, so the Go declaration above may change order). The fields
+// are scalars or arrays of scalars (PauseNs, PauseEnd: boxed arrays the struct owns), so no
+// write barrier is needed.
 void nReadMemStats(NativeCall& c) {
     auto* m = static_cast<vm::BoxObj*>(c.arg(0).p);
     if (!m) c.panicRuntimeError("invalid memory address or nil pointer dereference");
     vm::HeapStats s = c.vm.heap().stats();
+    // NumGC, PauseTotalNs, LastGC and the rings as one snapshot (the collector counts a cycle
+    // and records its pauses together).
+    vm::CycleRecords cr = c.vm.collector().cycleRecords();
     // The system allocator's view of the whole process: what it obtained from the OS (its arenas
     // and its direct mmaps) and what of that is free.
     struct mallinfo2 mi = ::mallinfo2();
@@ -125,10 +132,18 @@ void nReadMemStats(NativeCall& c) {
         else if (f == "Frees") v = s.frees;
         else if (f == "HeapObjects") v = s.mallocs - s.frees;
         else if (f == "NextGC") v = c.vm.heap().gcPercent() < 0 ? c.vm.heap().memoryLimit() : std::min(s.nextGC, c.vm.heap().memoryLimit());
-        else if (f == "PauseTotalNs") v = c.vm.collector().pauseTotalNs();
-        else if (f == "NumGC") v = uint32_t(s.numGC);
+        else if (f == "PauseTotalNs") v = cr.pauseTotalNs;
+        else if (f == "LastGC") v = cr.lastGC;
+        else if (f == "NumGC") v = uint32_t(cr.numGC);
         else if (f == "NumForcedGC") v = uint32_t(s.numForcedGC);
         else if (f == "EnableGC") v = 1; // as Go: true even with GOGC=off
+        else if (f == "PauseNs" || f == "PauseEnd") {
+            const auto& ring = f == "PauseNs" ? cr.pauseNs : cr.pauseEnd;
+            auto* a = static_cast<vm::ArrayObj*>(m->fields[i].p);
+            for (int64_t k = 0; k < a->len && size_t(k) < ring.size(); k++)
+                a->slots()[k] = Value::fromUint(ring[size_t(k)]);
+            continue;
+        }
         m->fields[i] = Value::fromUint(v);
     }
 }
