@@ -1,4 +1,5 @@
-// Package bufio: Go's own Reader, Writer and Scanner (gosrc.inc, from Go's sources).
+// Package bufio: Reader, Writer and Scanner, written in gol's Go subset (reader.go.inc,
+// writer.go.inc, scan.go.inc, split.go.inc).
 #include "stdlib/packages.hpp"
 
 #include <string>
@@ -8,13 +9,19 @@ namespace gol::stdlib {
 namespace {
 
 constexpr const char* kGoSource[] = {
-#include "stdlib/bufio/gosrc.inc"
+#include "stdlib/bufio/reader.go.inc"
+    ,
+#include "stdlib/bufio/writer.go.inc"
+    ,
+#include "stdlib/bufio/scan.go.inc"
+    ,
+#include "stdlib/bufio/split.go.inc"
 };
 
 } // namespace
 
 vm::PackageDef makeBufioPackage() {
-    std::string s = "package bufio\n\nimport (\n\t\"bytes\"\n\t\"errors\"\n\t\"io\"\n\t\"strings\"\n\t\"unicode/utf8\"\n)\n";
+    std::string s = "package bufio\n\nimport (\n\t\"bytes\"\n\t\"errors\"\n\t\"io\"\n\t\"unicode/utf8\"\n)\n";
     for (const char* part : kGoSource) s += part;
     return {"bufio", s, {}};
 }

@@ -25,9 +25,6 @@ PACKAGES = {
     "time": ("time/gosrc.inc",
              ["time/time.go", "time/format.go"],
              []),
-    "bufio": ("bufio/gosrc.inc",
-              ["bufio/bufio.go", "bufio/scan.go"],
-              []),
 }
 
 
