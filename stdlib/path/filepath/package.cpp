@@ -22,7 +22,8 @@ const (
 	ListSeparator = ':'
 )
 
-var ErrBadPattern = path.ErrBadPattern
+// Go declares its own value, distinct from path.ErrBadPattern.
+var ErrBadPattern = errors.New("syntax error in pattern")
 var SkipDir = errors.New("skip this directory")
 var SkipAll = errors.New("skip everything and stop the walk")
 
@@ -36,7 +37,13 @@ func IsAbs(p string) bool                    { return strings.HasPrefix(p, "/") 
 func ToSlash(p string) string                { return p }
 func FromSlash(p string) string              { return p }
 func VolumeName(p string) string             { return "" }
-func Match(pattern, name string) (bool, error) { return path.Match(pattern, name) }
+
+func Match(pattern, name string) (matched bool, err error) {
+	if matched, err = path.Match(pattern, name); err != nil {
+		return false, ErrBadPattern
+	}
+	return matched, nil
+}
 
 func SplitList(p string) []string {
 	if p == "" {
