@@ -81,6 +81,8 @@ double Acosh(double x);
 double Atanh(double x);
 double Erf(double x);
 double Erfc(double x);
+double Erfinv(double x);  // erfinv.cpp
+double Erfcinv(double x);
 double Gamma(double x);
 struct SincosResult {
     double sin, cos;

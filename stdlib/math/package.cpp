@@ -1,5 +1,5 @@
 // Package math: natives over the Go-exact functions of math.cpp, the constants as untyped
-// constants with Go's own defining expressions (consts.inc), and Erfinv/Erfcinv as Go's code.
+// constants with Go's own defining expressions (consts.inc).
 #include "stdlib/bind.hpp"
 #include "stdlib/math/math.hpp"
 #include "stdlib/packages.hpp"
@@ -27,6 +27,8 @@ func Cosh(x float64) float64
 func Dim(x, y float64) float64
 func Erf(x float64) float64
 func Erfc(x float64) float64
+func Erfcinv(x float64) float64
+func Erfinv(x float64) float64
 func Exp(x float64) float64
 func Exp2(x float64) float64
 func Expm1(x float64) float64
@@ -79,10 +81,6 @@ func Yn(n int, x float64) float64
 func Sincos(x float64) (sin, cos float64)
 )go";
 
-constexpr const char* kGoSource[] = {
-#include "stdlib/math/gosrc.inc"
-};
-
 std::string source() {
     std::string s = "package math\n\nconst (\n";
     size_t n = 0;
@@ -96,7 +94,6 @@ std::string source() {
     }
     s += ")\n";
     s += kDecls;
-    for (const char* part : kGoSource) s += part;
     return s;
 }
 
@@ -111,7 +108,7 @@ vm::PackageDef makeMathPackage() {
     vm::PackageDef d{"math", source(), {}};
     d.natives = {
         F1(Abs), F1(Acos), F1(Acosh), F1(Asin), F1(Asinh), F1(Atan), F2(Atan2), F1(Atanh), F1(Cbrt), F1(Ceil),
-        F2(Copysign), F1(Cos), F1(Cosh), F2(Dim), F1(Erf), F1(Erfc), F1(Exp), F1(Exp2), F1(Expm1), F1(Floor),
+        F2(Copysign), F1(Cos), F1(Cosh), F2(Dim), F1(Erf), F1(Erfc), F1(Erfinv), F1(Erfcinv), F1(Exp), F1(Exp2), F1(Expm1), F1(Floor),
         F1(Gamma), F2(Hypot), F1(Log), F1(Log10), F1(Log1p), F1(Log2), F1(Logb), F2(Max), F2(Min), F2(Mod),
         F2(Nextafter), F2(Pow), F2(Remainder), F1(Round), F1(RoundToEven), F1(Sin), F1(Sinh), F1(Sqrt), F1(Tan),
         F1(Tanh), F1(Trunc), F1(J0), F1(J1), F1(Y0), F1(Y1),
