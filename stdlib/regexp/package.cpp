@@ -1,7 +1,7 @@
-// Package regexp on RE2, whose syntax and leftmost-first semantics are Go's. Go's own API code
-// (api.go.inc: Find*, ReplaceAll*, Expand, Split, QuoteMeta) runs over one native, doExecute,
-// that asks RE2 for the submatches of the first match at or after a position (with the whole
-// text as context for ^, $ and \b). Compile errors carry Go's text:
+// Package regexp on RE2, whose syntax and leftmost-first semantics are Go's. The API (find.go.inc:
+// Match*, Find*; replace.go.inc: ReplaceAll*, Expand*; split.go.inc: Split, QuoteMeta) is gol
+// code over one native, exec, that asks RE2 for the submatches of the first match at or after a
+// position (with the whole text as context for ^, $ and \b). Compile errors carry Go's text:
 // "error parsing regexp: missing closing ): `(abc`".
 //
 // A compiled RE2 is owned by the VM's heap: the Regexp's handle is a Host object whose finalizer
@@ -23,7 +23,6 @@ constexpr const char* kHeader = R"go(
 package regexp
 
 import (
-	"bytes"
 	"io"
 	"strconv"
 	"strings"
@@ -135,41 +134,15 @@ func (re *Regexp) SubexpIndex(name string) int {
 	return -1
 }
 
-func (re *Regexp) doMatch(r io.RuneReader, b []byte, s string) bool {
-	return re.doExecute(r, b, s, 0, 0, nil) != nil
-}
-
-// doExecute: the match at or after pos as ncap indexes (at least the whole match's two), or nil.
-func (re *Regexp) doExecute(r io.RuneReader, b []byte, s string, pos int, ncap int, dstCap []int) []int {
-	if r != nil {
-		var sb []byte
-		for {
-			c, _, err := r.ReadRune()
-			if err != nil {
-				break
-			}
-			sb = utf8.AppendRune(sb, c)
-		}
-		s = string(sb)
-	} else if b != nil {
-		s = string(b)
-	}
-	if ncap < 2 {
-		ncap = 2
-	}
-	m := exec(re.h, s, pos, ncap)
-	if m == nil {
-		return nil
-	}
-	return append(dstCap, m...)
-}
-
-var _ = strings.Index
 )go";
 
-constexpr const char* kApi =
-#include "stdlib/regexp/api.go.inc"
-    ;
+constexpr const char* kApi[] = {
+#include "stdlib/regexp/find.go.inc"
+    ,
+#include "stdlib/regexp/replace.go.inc"
+    ,
+#include "stdlib/regexp/split.go.inc"
+};
 
 // Go's regexp/syntax error codes for RE2's.
 const char* goErrorCode(RE2::ErrorCode c) {
@@ -276,7 +249,7 @@ void nExec(NativeCall& c) {
 
 vm::PackageDef makeRegexpPackage() {
     std::string s = kHeader;
-    s += kApi;
+    for (const char* part : kApi) s += part;
     vm::PackageDef d{"regexp", s, {}};
     d.natives = {{"compile", nCompile}, {"exec", nExec}};
     return d;
