@@ -118,10 +118,11 @@ void VM::callFunction(Thread& th, FuncObj* fn, const Value* args, uint32_t numAr
     for (uint32_t i = 0; i < numResults; i++) results[i] = th.stack[nb + i];
 }
 
-bool VM::callMethod(Thread& th, Value iface, std::string_view name, Value* result) {
+bool VM::callMethod(Thread& th, Value iface, std::string_view name, std::string_view signature,
+                    Value* result) {
     auto* iv = static_cast<IfaceObj*>(iface.p);
     if (!iv) return false;
-    const Proto* m = findMethod(iv->type, name);
+    const Proto* m = findMethod(iv->type, name, signature);
     if (!m) return false;
     Value recv = iv->value;
     callFunction(th, const_cast<Proto*>(m)->staticFunc, &recv, 1, result, 1);

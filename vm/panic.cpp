@@ -55,8 +55,8 @@ std::string VM::panicValueString(Thread& th, Value v) {
     if (!iv) return "nil";
     Value r;
     try {
-        if (callMethod(th, v, "Error", &r)) return std::string(strView(r));
-        if (callMethod(th, v, "String", &r)) return std::string(strView(r));
+        if (callMethod(th, v, "Error", "func() string", &r)) return std::string(strView(r));
+        if (callMethod(th, v, "String", "func() string", &r)) return std::string(strView(r));
     } catch (RuntimeError&) {
         // A method that panics while we report a panic: fall back to the plain form. (Never
         // catch everything here: the runtime unwinds goroutines with its own exception.)

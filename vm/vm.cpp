@@ -360,11 +360,15 @@ Value VM::runtimeErrorValue(std::string_view msg, bool prefixed) {
     return Value::fromObj(heap_.newIface(runtimeErrorType_, newString(full)));
 }
 
-const Proto* VM::findMethod(const RType* t, std::string_view name) const {
+const Proto* VM::findMethod(const RType* t, std::string_view name, std::string_view signature) const {
     if (!program_) return nullptr;
     const auto& names = program_->methodNames;
-    for (size_t i = 0; i < names.size(); i++)
-        if (names[i] == name) return t->findMethod(uint32_t(i));
+    for (size_t i = 0; i < names.size(); i++) {
+        if (names[i] != name) continue;
+        const RMethod* m = t->findMethodEntry(uint32_t(i));
+        if (!m || (m->sig && m->sig->str != signature)) return nullptr;
+        return m->proto;
+    }
     return nullptr;
 }
 

@@ -82,8 +82,11 @@ public:
                       uint32_t numResults);
     // Calls the method `name` of the interface value v (e.g. "Error", "String"); false if v's
     // dynamic type has no such method.
-    bool callMethod(Thread& th, Value iface, std::string_view name, Value* result);
-    const Proto* findMethod(const RType* t, std::string_view name) const;
+    // Natives look methods up by name and by the signature they expect, spelled as Go's
+    // reflect prints it ("func() string"): Go's fmt and panic printing only call a String or
+    // Error method that satisfies Stringer or error, not any method of that name.
+    bool callMethod(Thread& th, Value iface, std::string_view name, std::string_view signature, Value* result);
+    const Proto* findMethod(const RType* t, std::string_view name, std::string_view signature) const;
 
     // The interpreter: runs th from its top frame until that frame's Boundary frame returns.
     void execute(Thread& th);

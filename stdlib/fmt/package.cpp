@@ -203,6 +203,68 @@ func Sscanf(str string, format string, a ...any) (n int, err error) {
 	return n, scanError(code, msg)
 }
 
+// Fscan, Fscanln and Fscanf read through a runeSource: the reader's ReadRune when it is an
+// io.RuneScanner (the rune read ahead is then given back with UnreadRune), otherwise one byte per
+// Read, as Go's fmt does, so that nothing past the scanned text is consumed but that rune.
+type runeSource struct {
+	r   io.Reader
+	rs  io.RuneScanner
+	err error
+	b   [1]byte
+}
+
+// fscanNext returns the next rune (from a RuneScanner) or byte, -1 at the end, and -2 after a
+// read error, which it keeps for Fscan* to return.
+func fscanNext(s *runeSource) int {
+	var err error
+	if s.rs != nil {
+		var r rune
+		if r, _, err = s.rs.ReadRune(); err == nil {
+			return int(r)
+		}
+	} else if _, err = io.ReadFull(s.r, s.b[:]); err == nil {
+		return int(s.b[0])
+	}
+	if err == io.EOF {
+		return -1
+	}
+	s.err = err
+	return -2
+}
+
+func fscanUnread(s *runeSource) { s.rs.UnreadRune() }
+
+func newRuneSource(r io.Reader) *runeSource {
+	s := &runeSource{r: r}
+	s.rs, _ = r.(io.RuneScanner)
+	return s
+}
+
+func (s *runeSource) result(n, code int, msg string) (int, error) {
+	if code == 4 {
+		return n, s.err
+	}
+	return n, scanError(code, msg)
+}
+
+func fscan(s *runeSource, runes bool, a []any, mode int) (n int, code int, msg string)
+func fscanf(s *runeSource, runes bool, format string, a []any) (n int, code int, msg string)
+
+func Fscan(r io.Reader, a ...any) (n int, err error) {
+	s := newRuneSource(r)
+	return s.result(fscan(s, s.rs != nil, a, 0))
+}
+
+func Fscanln(r io.Reader, a ...any) (n int, err error) {
+	s := newRuneSource(r)
+	return s.result(fscan(s, s.rs != nil, a, 1))
+}
+
+func Fscanf(r io.Reader, format string, a ...any) (n int, err error) {
+	s := newRuneSource(r)
+	return s.result(fscanf(s, s.rs != nil, format, a))
+}
+
 func Scan(a ...any) (n int, err error) {
 	n, code, msg := scan(a, 0)
 	return n, scanError(code, msg)

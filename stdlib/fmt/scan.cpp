@@ -38,10 +38,27 @@ bool isSpace(int r) {
     return r >= 0x2000 && r <= 0x200A;
 }
 
+// Where a Scanner's bytes come from: a Go string (Sscan*), file descriptor 0 (Scan*), or an
+// io.Reader (Fscan*) through the Go helper fmt.fscanNext, which calls the reader's ReadRune when
+// it is an io.RuneScanner and otherwise reads one byte per Read, as Go's fmt does.
+enum class Source { String, Stdin, Reader };
+
+// A read error of the io.Reader (kept in the runeSource; Fscan* returns it).
+constexpr int kReaderError = 4;
+
 class Scanner {
 public:
     Scanner(std::string_view input, bool fromStdin, bool nlIsSpace, bool nlIsEnd)
-        : nlIsSpace_(nlIsSpace), nlIsEnd_(nlIsEnd), in_(input), stdin_(fromStdin) {}
+        : nlIsSpace_(nlIsSpace), nlIsEnd_(nlIsEnd), in_(input),
+          source_(fromStdin ? Source::Stdin : Source::String) {}
+    // Reads through `next(src)`; `runes` when it yields whole runes (an io.RuneScanner).
+    Scanner(vm::NativeCall& c, vm::FuncObj* next, vm::Value src, bool runes, bool nlIsSpace, bool nlIsEnd)
+        : nlIsSpace_(nlIsSpace), nlIsEnd_(nlIsEnd), source_(Source::Reader), call_(&c), next_(next),
+          src_(src), runes_(runes) {}
+
+    // The rune read ahead and not consumed, if any (kEOF if none): Fscan* gives it back to an
+    // io.RuneScanner.
+    bool hasPeeked() const { return peek_ != -2 && peek_ != kEOF; }
 
     int argLimit = kHugeWid;
     int count = 0;
@@ -135,35 +152,67 @@ public:
     bool nlIsSpace_, nlIsEnd_;
 
 private:
-    int readByte() {
-        if (!stdin_) return pos_ < in_.size() ? static_cast<unsigned char>(in_[pos_++]) : kEOF;
-        unsigned char b;
-        for (;;) {
-            ssize_t n = ::read(0, &b, 1);
-            if (n == 1) return b;
-            if (n < 0 && errno == EINTR) continue;
-            return kEOF;
+    // The next unit of the source: a byte, or a whole rune from a RuneScanner; kEOF at the end.
+    int readUnit() {
+        switch (source_) {
+        case Source::String: return pos_ < in_.size() ? static_cast<unsigned char>(in_[pos_++]) : kEOF;
+        case Source::Stdin: {
+            unsigned char b;
+            for (;;) {
+                ssize_t n = ::read(0, &b, 1);
+                if (n == 1) return b;
+                if (n < 0 && errno == EINTR) continue;
+                return kEOF;
+            }
         }
+        case Source::Reader: {
+            vm::Value res;
+            call_->vm.callFunction(call_->thread, next_, &src_, 1, &res, 1);
+            if (res.i == -2) throw ScanErr{kReaderError, ""};
+            return res.i < 0 ? kEOF : int(res.i);
+        }
+        }
+        return kEOF;
     }
+    int readByte() {
+        if (pendingLen_ > 0) {
+            int b = static_cast<unsigned char>(pending_[0]);
+            std::memmove(pending_, pending_ + 1, size_t(--pendingLen_));
+            return b;
+        }
+        return readUnit();
+    }
+    // Assembles a rune from bytes as Go's fmt does: read until the bytes form a full (possibly
+    // invalid) sequence, decode, and keep the bytes past an invalid prefix for the next rune.
     int readRune() {
+        if (source_ == Source::Reader && runes_) return readUnit();
         int b = readByte();
         if (b == kEOF || b < 0x80) return b;
         char tmp[4] = {char(b)};
-        int need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-        int n = 1;
-        for (; n < need; n++) {
+        size_t n = 1;
+        while (n < sizeof tmp && !utf8::FullRune(std::string_view(tmp, n))) {
             int c = readByte();
             if (c == kEOF) break;
-            tmp[n] = char(c);
+            tmp[n++] = char(c);
         }
-        auto d = utf8::DecodeRune(std::string_view(tmp, size_t(n)));
-        return d.r; // (bytes past an invalid prefix are dropped, as Go's readRune keeps them pending;
-                    // invalid input is rare enough on a terminal to accept the difference)
+        auto d = utf8::DecodeRune(std::string_view(tmp, n));
+        size_t used = size_t(d.size);
+        if (used < n) {
+            std::memcpy(pending_ + pendingLen_, tmp + used, n - used);
+            pendingLen_ += int(n - used);
+        }
+        return d.r;
     }
 
     std::string_view in_;
     size_t pos_ = 0;
-    bool stdin_;
+    Source source_;
+    vm::NativeCall* call_ = nullptr;
+    vm::FuncObj* next_ = nullptr;
+    vm::Value src_;
+    bool runes_ = false;
+    char pending_[8];
+    int pendingLen_ = 0;
     int peek_ = -2;
     int last_ = kEOF;
 };
@@ -585,11 +634,58 @@ void nScanf(vm::NativeCall& c) {
     put(c, doScanf(c, s, format, c.arg(1)));
 }
 
+// The Go helpers of Fscan*: fscanNext(src) int and fscanUnread(src).
+struct ReaderHelpers {
+    vm::FuncObj* next = nullptr;
+    vm::FuncObj* unread = nullptr;
+};
+
+ReaderHelpers readerHelpers(vm::NativeCall& c) {
+    ReaderHelpers h;
+    for (const auto& proto : c.vm.program().protos) {
+        if (proto->name == "fmt.fscanNext") h.next = proto->staticFunc;
+        if (proto->name == "fmt.fscanUnread") h.unread = proto->staticFunc;
+    }
+    if (!h.next || !h.unread) throw std::logic_error("fmt: the Fscan helpers are missing");
+    return h;
+}
+
+// fscan(src *runeSource, runes bool, a []any, mode int) and fscanf(src, runes, format, a): as
+// Sscan*/Sscanf over the reader. The rune read ahead goes back to an io.RuneScanner, as Go's fmt
+// calls UnreadRune on it; from any other reader it is lost, as in Go.
+void finishReader(vm::NativeCall& c, const ReaderHelpers& h, const Scanner& s, vm::Value src, Result& r) {
+    if (s.hasPeeked() && argBool(c, 1) && r.code != kReaderError) {
+        vm::Value none;
+        c.vm.callFunction(c.thread, h.unread, &src, 1, &none, 0);
+    }
+    put(c, r);
+}
+
+void nFscan(vm::NativeCall& c) {
+    ReaderHelpers h = readerHelpers(c);
+    vm::Value src = c.arg(0);
+    bool ln = argInt(c, 3) == 1;
+    Scanner s(c, h.next, src, argBool(c, 1), !ln, ln);
+    Result r = doScan(c, s, c.arg(2));
+    finishReader(c, h, s, src, r);
+}
+
+void nFscanf(vm::NativeCall& c) {
+    ReaderHelpers h = readerHelpers(c);
+    vm::Value src = c.arg(0);
+    std::string format(argStr(c, 2));
+    Scanner s(c, h.next, src, argBool(c, 1), false, false);
+    Result r = doScanf(c, s, format, c.arg(3));
+    finishReader(c, h, s, src, r);
+}
+
 } // namespace
 
 void addScanNatives(std::vector<vm::NativeDef>& natives) {
     natives.push_back({"sscan", nSscan});
     natives.push_back({"sscanf", nSscanf});
+    natives.push_back({"fscan", nFscan});
+    natives.push_back({"fscanf", nFscanf});
     natives.push_back({"scan", nScan, true});
     natives.push_back({"scanf", nScanf, true});
 }

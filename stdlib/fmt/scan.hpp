@@ -1,5 +1,6 @@
-// fmt's scanning (Go's fmt/scan.go): Sscan/Sscanln/Sscanf over a string and Scan/Scanln/Scanf
-// over standard input, storing through the pointer operands by their runtime types.
+// fmt's scanning (Go's fmt/scan.go): Sscan/Sscanln/Sscanf over a string, Scan/Scanln/Scanf
+// over standard input and Fscan/Fscanln/Fscanf over an io.Reader, storing through the pointer
+// operands by their runtime types.
 //
 // Standard input is read one byte at a time with read(2), like Go's fmt on an os.File (which is
 // not an io.RuneScanner): nothing is buffered between calls, so fmt.Scan mixes with os.Stdin reads
@@ -12,7 +13,7 @@
 
 namespace gol::stdlib::fmt {
 
-// Registers the natives sscan, sscanf, scan and scanf of package fmt.
+// Registers the natives sscan, sscanf, fscan, fscanf, scan and scanf of package fmt.
 void addScanNatives(std::vector<vm::NativeDef>& natives);
 
 } // namespace gol::stdlib::fmt

@@ -143,9 +143,8 @@ struct Walker {
 
 bool Walker::isFormatter(const RType* t) {
     // time.Time's Format(layout) string and the like share the name: only fmt.Formatter's
-    // counts. (VM::implements compares method names only, so the shape is checked here too.)
-    const vm::Proto* m = c.vm.findMethod(t, "Format");
-    if (!m || m->numParams != 3 || m->numResults != 0) return false;
+    // counts.
+    if (!c.vm.findMethod(t, "Format", "func(fmt.State, int32)")) return false;
     if (!formatLookedUp) {
         formatLookedUp = true;
         const vm::Program& prog = c.vm.program();
@@ -238,7 +237,7 @@ bool Walker::handleMethods(Value v, const RType* t, rune verb, int argIndex) {
     if (p.erroring) return false;
     if (verb == 'w') {
         // %w is only valid in Errorf with an error operand.
-        const vm::Proto* em = c.vm.findMethod(t, "Error");
+        const vm::Proto* em = c.vm.findMethod(t, "Error", "func() string");
         if (!em || !ops || !ops->wrapErrs || argIndex < 0) {
             badVerbArg(verb, v, t);
             return true;
@@ -251,7 +250,7 @@ bool Walker::handleMethods(Value v, const RType* t, rune verb, int argIndex) {
         return true;
     }
     if (p.fmt.flags.sharpV) {
-        if (const vm::Proto* gm = c.vm.findMethod(t, "GoString")) {
+        if (const vm::Proto* gm = c.vm.findMethod(t, "GoString", "func() string")) {
             std::string s;
             if (callStringMethod(gm, v, t, verb, "GoString", s)) p.fmt.fmtS(s);
             return true;
@@ -261,10 +260,10 @@ bool Walker::handleMethods(Value v, const RType* t, rune verb, int argIndex) {
     switch (verb) {
     case 'v': case 's': case 'x': case 'X': case 'q': {
         const char* name = "Error";
-        const vm::Proto* m = c.vm.findMethod(t, "Error");
+        const vm::Proto* m = c.vm.findMethod(t, "Error", "func() string");
         if (!m) {
             name = "String";
-            m = c.vm.findMethod(t, "String");
+            m = c.vm.findMethod(t, "String", "func() string");
         }
         if (!m) return false;
         std::string s;
