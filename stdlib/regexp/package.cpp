@@ -8,6 +8,7 @@
 // deletes the RE2 when the collector frees the handle (vm/object.hpp, HostObj).
 #include "stdlib/bind.hpp"
 #include "stdlib/packages.hpp"
+#include "stdlib/regexp/prefix.hpp"
 
 #include <re2/re2.h>
 
@@ -165,21 +166,6 @@ const char* goErrorCode(RE2::ErrorCode c) {
     }
 }
 
-// The literal text every match starts with (Go's LiteralPrefix), for patterns that begin with
-// plain characters; complete when the whole pattern is literal.
-std::pair<std::string, bool> literalPrefix(std::string_view expr) {
-    static constexpr std::string_view kMeta = "\\.+*?()|[]{}^$";
-    size_t i = 0;
-    while (i < expr.size() && kMeta.find(expr[i]) == std::string_view::npos) i++;
-    std::string p(expr.substr(0, i));
-    bool complete = i == expr.size();
-    // A quantifier applies to the last character, which then is not part of the prefix.
-    if (!complete && i > 0 && (expr[i] == '*' || expr[i] == '?' || expr[i] == '{' || expr[i] == '+')) {
-        if (expr[i] != '+') p.pop_back();
-    }
-    return {p, complete};
-}
-
 void nCompile(NativeCall& c) {
     std::string expr(argStr(c, 0));
     bool posix = argBool(c, 1), longest = argBool(c, 2);
@@ -203,7 +189,7 @@ void nCompile(NativeCall& c) {
     int n = re->NumberOfCapturingGroups();
     std::vector<std::string> names(size_t(n) + 1);
     for (const auto& [idx, name] : re->CapturingGroupNames()) names[size_t(idx)] = name;
-    auto [prefix, complete] = literalPrefix(expr);
+    auto [prefix, complete] = regexp::literalPrefix(expr);
     Value ns = newStringSlice(c, names);
     Value ps = c.str(prefix);
     // From here the heap owns the RE2 (newHost releases it itself if it cannot allocate).
