@@ -1,5 +1,6 @@
 // Package path/filepath for Unix: the lexical functions are package path's (identical on Unix),
-// plus Abs, Rel, SplitList, Glob, Walk and WalkDir over package os (Go's algorithms).
+// plus Abs, Rel, SplitList, Glob, Walk and WalkDir over package os, in gol's own code with Go's
+// documented behaviour (callback order, SkipDir/SkipAll, which errors are reported).
 #include "stdlib/packages.hpp"
 
 namespace gol::stdlib {
@@ -63,186 +64,137 @@ func Abs(p string) (string, error) {
 	return Join(wd, p), nil
 }
 
+// elements lists a clean path's elements below the root ("/a/b" and "a/b" give a, b; "" and
+// "/" give none).
+func elements(p string) []string {
+	p = strings.TrimPrefix(p, "/")
+	if p == "" {
+		return nil
+	}
+	return strings.Split(p, "/")
+}
+
+// Rel climbs out of what is left of base after the elements the two paths share, then descends
+// into what is left of target. Both must be absolute or both relative, and base must not need
+// climbing out of a "..", whose name is unknown.
 func Rel(basepath, targpath string) (string, error) {
-	base := Clean(basepath)
-	targ := Clean(targpath)
-	if targ == base {
+	base, targ := Clean(basepath), Clean(targpath)
+	if base == targ {
 		return ".", nil
 	}
 	if base == "." {
 		base = ""
 	}
-	baseSlashed := len(base) > 0 && base[0] == Separator
-	targSlashed := len(targ) > 0 && targ[0] == Separator
-	if baseSlashed != targSlashed {
+	if IsAbs(base) != IsAbs(targ) {
 		return "", errors.New("Rel: can't make " + targpath + " relative to " + basepath)
 	}
-	bl := len(base)
-	tl := len(targ)
-	var b0, bi, t0, ti int
-	for {
-		for bi < bl && base[bi] != Separator {
-			bi++
-		}
-		for ti < tl && targ[ti] != Separator {
-			ti++
-		}
-		if targ[t0:ti] != base[b0:bi] {
-			break
-		}
-		if bi < bl {
-			bi++
-		}
-		if ti < tl {
-			ti++
-		}
-		b0 = bi
-		t0 = ti
+	bs, ts := elements(base), elements(targ)
+	shared := 0
+	for shared < len(bs) && shared < len(ts) && bs[shared] == ts[shared] {
+		shared++
 	}
-	if base[b0:bi] == ".." {
+	up := len(bs) - shared
+	if up == 0 {
+		return strings.Join(ts[shared:], "/"), nil
+	}
+	if bs[shared] == ".." {
 		return "", errors.New("Rel: can't make " + targpath + " relative to " + basepath)
 	}
-	if b0 != bl {
-		seps := strings.Count(base[b0:bl], string(Separator))
-		size := 2 + seps*3
-		if tl != t0 {
-			size += 1 + tl - t0
-		}
-		buf := make([]byte, size)
-		n := copy(buf, "..")
-		for i := 0; i < seps; i++ {
-			buf[n] = Separator
-			copy(buf[n+1:], "..")
-			n += 3
-		}
-		if t0 != tl {
-			buf[n] = Separator
-			copy(buf[n+1:], targ[t0:])
-		}
-		return string(buf), nil
+	rel := ".." + strings.Repeat("/..", up-1)
+	if shared < len(ts) {
+		rel += "/" + strings.Join(ts[shared:], "/")
 	}
-	return targ[t0:], nil
+	return rel, nil
 }
 
 func hasMeta(p string) bool { return strings.ContainsAny(p, `*?[\`) }
 
-func cleanGlobPath(p string) string {
-	switch p {
-	case "":
-		return "."
-	case string(Separator):
-		return p
-	default:
-		return p[0 : len(p)-1]
-	}
-}
-
-func readDirNames(dirname string) ([]string, error) {
-	ents, err := os.ReadDir(dirname)
+// sortedNames lists a directory's entries by name.
+func sortedNames(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
 	}
-	names := make([]string, len(ents))
-	for i, e := range ents {
+	names := make([]string, len(entries))
+	for i, e := range entries {
 		names[i] = e.Name()
 	}
 	sort.Strings(names)
 	return names, nil
 }
 
-func glob(dir, pattern string, matches []string) (m []string, e error) {
-	m = matches
-	fi, err := os.Stat(dir)
-	if err != nil {
-		return
-	}
-	if !fi.IsDir() {
-		return
-	}
-	names, err := readDirNames(dir)
-	if err != nil {
-		return
-	}
-	for _, n := range names {
-		matched, err := Match(pattern, n)
-		if err != nil {
-			return m, err
-		}
-		if matched {
-			m = append(m, Join(dir, n))
-		}
-	}
-	return
-}
-
+// Glob matches the pattern's last element in each directory its leading part names (itself a
+// glob when it has metacharacters). Only a malformed pattern is an error: unreadable or missing
+// directories just contribute no matches.
 func Glob(pattern string) (matches []string, err error) {
 	if _, err := Match(pattern, ""); err != nil {
 		return nil, err
 	}
 	if !hasMeta(pattern) {
-		if _, err = os.Lstat(pattern); err != nil {
+		if _, err := os.Lstat(pattern); err != nil {
 			return nil, nil
 		}
 		return []string{pattern}, nil
 	}
-	dir, file := Split(pattern)
-	dir = cleanGlobPath(dir)
-	if !hasMeta(dir) {
-		return glob(dir, file, nil)
+	dir, last := Split(pattern)
+	switch dir {
+	case "":
+		dir = "."
+	case "/":
+	default:
+		dir = dir[:len(dir)-1] // no trailing slash
 	}
-	if dir == pattern {
+	if !hasMeta(dir) {
+		return globIn(dir, last, nil)
+	}
+	if dir == pattern { // e.g. `\` left over after Split: it would recurse forever
 		return nil, ErrBadPattern
 	}
-	var m []string
-	m, err = Glob(dir)
+	dirs, err := Glob(dir)
 	if err != nil {
-		return
+		return nil, err
 	}
-	for _, d := range m {
-		matches, err = glob(d, file, matches)
-		if err != nil {
-			return
+	for _, d := range dirs {
+		if matches, err = globIn(d, last, matches); err != nil {
+			return matches, err
 		}
 	}
-	return
+	return matches, nil
+}
+
+// globIn appends to matches the entries of dir whose names match pattern.
+func globIn(dir, pattern string, matches []string) ([]string, error) {
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return matches, nil
+	}
+	names, err := sortedNames(dir)
+	if err != nil {
+		return matches, nil
+	}
+	for _, name := range names {
+		ok, err := Match(pattern, name)
+		if err != nil {
+			return matches, err
+		}
+		if ok {
+			matches = append(matches, Join(dir, name))
+		}
+	}
+	return matches, nil
 }
 
 type WalkFunc func(path string, info os.FileInfo, err error) error
 
-func walk(p string, info os.FileInfo, walkFn WalkFunc) error {
-	if !info.IsDir() {
-		return walkFn(p, info, nil)
-	}
-	names, err := readDirNames(p)
-	err1 := walkFn(p, info, err)
-	if err != nil || err1 != nil {
-		return err1
-	}
-	for _, name := range names {
-		filename := Join(p, name)
-		fileInfo, err := os.Lstat(filename)
-		if err != nil {
-			if err := walkFn(filename, fileInfo, err); err != nil && err != SkipDir {
-				return err
-			}
-		} else {
-			err = walk(filename, fileInfo, walkFn)
-			if err != nil {
-				if !fileInfo.IsDir() || err != SkipDir {
-					return err
-				}
-			}
-		}
-	}
-	return nil
-}
-
+// Walk calls fn for root and everything below it, depth first, in lexical order, without
+// following symbolic links. A directory is reported before its entries, with the error of
+// reading it (then fn's answer decides); SkipDir from fn skips the directory it names (or the
+// rest of the directory of a file it names), SkipAll stops the walk.
 func Walk(root string, fn WalkFunc) error {
 	info, err := os.Lstat(root)
 	if err != nil {
 		err = fn(root, nil, err)
 	} else {
-		err = walk(root, info, fn)
+		err = walkTree(root, info, fn)
 	}
 	if err == SkipDir || err == SkipAll {
 		return nil
@@ -250,6 +202,33 @@ func Walk(root string, fn WalkFunc) error {
 	return err
 }
 
+func walkTree(p string, info os.FileInfo, fn WalkFunc) error {
+	if !info.IsDir() {
+		return fn(p, info, nil)
+	}
+	names, readErr := sortedNames(p)
+	if err := fn(p, info, readErr); err != nil || readErr != nil {
+		return err
+	}
+	for _, name := range names {
+		child := Join(p, name)
+		childInfo, err := os.Lstat(child)
+		if err != nil {
+			// fn hears of the failure; SkipDir means nothing here and is ignored.
+			if err = fn(child, childInfo, err); err != nil && err != SkipDir {
+				return err
+			}
+			continue
+		}
+		// SkipDir from a directory skips just it; from a file, the rest of this directory.
+		if err = walkTree(child, childInfo, fn); err != nil && !(err == SkipDir && childInfo.IsDir()) {
+			return err
+		}
+	}
+	return nil
+}
+
+// statDirEntry presents WalkDir's root (known by Lstat) as an os.DirEntry.
 type statDirEntry struct {
 	info os.FileInfo
 }
@@ -259,43 +238,41 @@ func (d *statDirEntry) IsDir() bool                { return d.info.IsDir() }
 func (d *statDirEntry) Type() os.FileMode          { return d.info.Mode().Type() }
 func (d *statDirEntry) Info() (os.FileInfo, error) { return d.info, nil }
 
-func walkDir(p string, d os.DirEntry, walkDirFn func(path string, d os.DirEntry, err error) error) error {
-	if err := walkDirFn(p, d, nil); err != nil || !d.IsDir() {
-		if err == SkipDir && d.IsDir() {
-			err = nil
-		}
-		return err
-	}
-	dirs, err := os.ReadDir(p)
-	if err != nil {
-		err = walkDirFn(p, d, err)
-		if err != nil {
-			if err == SkipDir && d.IsDir() {
-				err = nil
-			}
-			return err
-		}
-	}
-	for _, d1 := range dirs {
-		path1 := Join(p, d1.Name())
-		if err := walkDir(path1, d1, walkDirFn); err != nil {
-			if err == SkipDir {
-				break
-			}
-			return err
-		}
-	}
-	return nil
-}
-
+// WalkDir is Walk over directory entries: fn sees each directory first with a nil error and, if
+// reading it fails, a second time with the error.
 func WalkDir(root string, fn func(path string, d os.DirEntry, err error) error) error {
 	info, err := os.Lstat(root)
 	if err != nil {
 		err = fn(root, nil, err)
 	} else {
-		err = walkDir(root, &statDirEntry{info}, fn)
+		err = walkDirTree(root, &statDirEntry{info}, fn)
 	}
 	if err == SkipDir || err == SkipAll {
+		return nil
+	}
+	return err
+}
+
+func walkDirTree(p string, d os.DirEntry, fn func(path string, d os.DirEntry, err error) error) error {
+	err := fn(p, d, nil)
+	if err == nil && d.IsDir() {
+		var entries []os.DirEntry
+		if entries, err = os.ReadDir(p); err != nil {
+			err = fn(p, d, err)
+		}
+		if err == nil {
+			for _, e := range entries {
+				if err := walkDirTree(Join(p, e.Name()), e, fn); err != nil {
+					if err == SkipDir {
+						break // a file asked to skip the rest of its directory
+					}
+					return err
+				}
+			}
+			return nil
+		}
+	}
+	if err == SkipDir && d.IsDir() {
 		return nil
 	}
 	return err
