@@ -1,7 +1,8 @@
-// Package time: Go's Time, Duration, Month, Weekday, Format and Parse (gosrc.inc: Go's own
-// time.go and format.go) over a small Location of gol's: UTC, FixedZone, and Local answered by
-// the C library's localtime_r (the system's zone rules), and zones LoadLocation reads from the tz
-// database (zoneinfo.cpp). Sleep, timers and tickers belong to the runtime and are added by it.
+// Package time: gol's Time, Duration, Month, Weekday, Format and Parse (time.go.inc,
+// duration.go.inc, format.go.inc, parse.go.inc, encode.go.inc) over a small Location of gol's:
+// UTC, FixedZone, and Local answered by the C library's localtime_r (the system's zone rules),
+// and zones LoadLocation reads from the tz database (zoneinfo.cpp). Sleep, timers and tickers
+// belong to the runtime and are added by it (timers.cpp).
 #include "stdlib/bind.hpp"
 #include "stdlib/packages.hpp"
 #include "stdlib/sync/packages.hpp"
@@ -148,7 +149,15 @@ func readZoneinfo(name string) (names []string, offsets []int, dst []int, when [
 )go";
 
 constexpr const char* kGoSource[] = {
-#include "stdlib/time/gosrc.inc"
+#include "stdlib/time/time.go.inc"
+    ,
+#include "stdlib/time/duration.go.inc"
+    ,
+#include "stdlib/time/format.go.inc"
+    ,
+#include "stdlib/time/parse.go.inc"
+    ,
+#include "stdlib/time/encode.go.inc"
 };
 
 void nLocalZone(NativeCall& c) {

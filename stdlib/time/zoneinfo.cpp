@@ -1,5 +1,5 @@
 // time.LoadLocation's zones: the TZif file format (RFC 8536) read in C++, the lookups in gol code
-// next to Go's calendar helpers (absDate, daysIn, isLeap) that the rule arithmetic needs.
+// next to the calendar helpers (civilDate, dayNumber, daysIn) that the rule arithmetic needs.
 #include "stdlib/time/zoneinfo.hpp"
 
 #include "stdlib/bind.hpp"
@@ -233,10 +233,7 @@ func ruleSecond(year int, r tzRule, off int) int {
 		for w := 1; w < r.week && d+7 < daysIn(Month(r.mon), year); w++ {
 			d += 7
 		}
-		d += int(daysBefore[r.mon-1])
-		if isLeap(year) && r.mon > 2 {
-			d++
-		}
+		d += daysBeforeMonth(Month(r.mon), year)
 		s = d * secondsPerDay
 	}
 	return s + r.time - off
@@ -282,9 +279,10 @@ func ruleZone(s string, lastTx, sec int64) (name string, offset int, start, end 
 	if !ok || s != "" {
 		return "", 0, 0, 0, false, false
 	}
-	year, _, _, yday := absDate(uint64(sec+unixToInternal+internalToAbsolute), false)
-	ysec := int64(yday*secondsPerDay) + sec%secondsPerDay
-	yearStart := int64(daysSinceEpoch(year)*secondsPerDay) + absoluteToInternal + internalToUnix
+	days, secOfDay := floorDivMod(sec, secondsPerDay)
+	year, _, _, yday := civilDate(days + unixEpochDays)
+	ysec := int64(yday*secondsPerDay) + secOfDay
+	yearStart := (dayNumber(year, January, 1) - unixEpochDays) * secondsPerDay
 	on := int64(ruleSecond(year, startRule, stdOffset))
 	off := int64(ruleSecond(year, endRule, dstOffset))
 	onIsDST, offIsDST := true, false

@@ -22,9 +22,6 @@ STDLIB = os.path.dirname(HERE)
 
 # name -> (output, [go files relative to GOROOT/src], [(regex, replacement)])
 PACKAGES = {
-    "time": ("time/gosrc.inc",
-             ["time/time.go", "time/format.go"],
-             []),
 }
 
 
