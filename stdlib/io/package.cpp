@@ -1,5 +1,7 @@
-// Package io: Go's interfaces, sentinel errors and helpers (ReadAll, Copy, ReadFull,
-// WriteString, Discard, MultiWriter), all gol code taken from Go's io package.
+// Package io: Go's interfaces and sentinel errors, and the helpers built on them (ReadAll,
+// Copy*, ReadFull, ReadAtLeast, WriteString, LimitReader, SectionReader, TeeReader, NopCloser,
+// Discard, MultiReader, MultiWriter, Pipe), written in gol from Go's documented behaviour: the
+// same growth of ReadAll's buffer, the same 32 KiB copy buffer, the same errors.
 #include "stdlib/packages.hpp"
 
 namespace gol::stdlib {
@@ -9,7 +11,10 @@ namespace {
 constexpr const char* kSource = R"go(
 package io
 
-import "errors"
+import (
+	"errors"
+	"sync"
+)
 
 const (
 	SeekStart   = 0
@@ -92,6 +97,31 @@ type RuneScanner interface {
 	UnreadRune() error
 }
 
+type ReaderAt interface {
+	ReadAt(p []byte, off int64) (n int, err error)
+}
+
+type WriterAt interface {
+	WriteAt(p []byte, off int64) (n int, err error)
+}
+
+type ReadWriteSeeker interface {
+	Reader
+	Writer
+	Seeker
+}
+
+type ReadSeekCloser interface {
+	Reader
+	Seeker
+	Closer
+}
+
+type WriteSeeker interface {
+	Writer
+	Seeker
+}
+
 type WriterTo interface {
 	WriteTo(w Writer) (n int64, err error)
 }
@@ -107,106 +137,114 @@ func WriteString(w Writer, s string) (n int, err error) {
 	return w.Write([]byte(s))
 }
 
+// ReadAtLeast reads until buf holds min bytes. An EOF after some bytes but fewer than min is
+// ErrUnexpectedEOF; with min bytes read, a read error that came with them is dropped.
 func ReadAtLeast(r Reader, buf []byte, min int) (n int, err error) {
-	if len(buf) < min {
+	if min > len(buf) {
 		return 0, ErrShortBuffer
 	}
-	for n < min && err == nil {
-		var nn int
-		nn, err = r.Read(buf[n:])
-		n += nn
+	for err == nil && n < min {
+		var got int
+		got, err = r.Read(buf[n:])
+		n += got
 	}
-	if n >= min {
+	switch {
+	case n >= min:
 		err = nil
-	} else if n > 0 && err == EOF {
+	case n > 0 && err == EOF:
 		err = ErrUnexpectedEOF
 	}
-	return
+	return n, err
 }
 
 func ReadFull(r Reader, buf []byte) (n int, err error) {
 	return ReadAtLeast(r, buf, len(buf))
 }
 
+// ReadAll starts with 512 bytes of room and, when full, lets append choose the next capacity
+// (appending a byte and dropping it), so the result's capacity is Go's.
 func ReadAll(r Reader) ([]byte, error) {
-	b := make([]byte, 0, 512)
+	data := make([]byte, 0, 512)
 	for {
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
 		}
-		n, err := r.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
+		got, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+got]
+		if err == EOF {
+			return data, nil
+		}
 		if err != nil {
-			if err == EOF {
-				err = nil
-			}
-			return b, err
+			return data, err
 		}
 	}
 }
 
 func Copy(dst Writer, src Reader) (written int64, err error) {
-	return copyBuffer(dst, src, nil)
+	return copyThrough(dst, src, nil)
 }
 
 func CopyBuffer(dst Writer, src Reader, buf []byte) (written int64, err error) {
 	if buf != nil && len(buf) == 0 {
 		panic("empty buffer in CopyBuffer")
 	}
-	return copyBuffer(dst, src, buf)
+	return copyThrough(dst, src, buf)
 }
 
+// CopyN copies exactly n bytes, or reports why not (EOF when src ended first).
 func CopyN(dst Writer, src Reader, n int64) (written int64, err error) {
 	written, err = Copy(dst, LimitReader(src, n))
 	if written == n {
 		return n, nil
 	}
-	if written < n && err == nil {
+	if err == nil && written < n {
 		err = EOF
 	}
-	return
+	return written, err
 }
 
-func copyBuffer(dst Writer, src Reader, buf []byte) (written int64, err error) {
+var errInvalidWrite = errors.New("invalid write result")
+
+// copyThrough moves src to dst: by src's WriteTo or dst's ReadFrom when they have one, else
+// through buf (32 KiB when nil).
+func copyThrough(dst Writer, src Reader, buf []byte) (written int64, err error) {
 	if wt, ok := src.(WriterTo); ok {
 		return wt.WriteTo(dst)
 	}
-	if rt, ok := dst.(ReaderFrom); ok {
-		return rt.ReadFrom(src)
+	if rf, ok := dst.(ReaderFrom); ok {
+		return rf.ReadFrom(src)
 	}
 	if buf == nil {
 		buf = make([]byte, 32*1024)
 	}
 	for {
-		nr, er := src.Read(buf)
-		if nr > 0 {
-			nw, ew := dst.Write(buf[0:nr])
-			if nw < 0 || nr < nw {
-				nw = 0
-				if ew == nil {
-					ew = errors.New("invalid write result")
+		got, rerr := src.Read(buf)
+		if got > 0 {
+			put, werr := dst.Write(buf[:got])
+			if put < 0 || put > got {
+				put = 0
+				if werr == nil {
+					werr = errInvalidWrite
 				}
 			}
-			written += int64(nw)
-			if ew != nil {
-				err = ew
-				break
+			written += int64(put)
+			if werr != nil {
+				return written, werr
 			}
-			if nr != nw {
-				err = ErrShortWrite
-				break
+			if put != got {
+				return written, ErrShortWrite
 			}
 		}
-		if er != nil {
-			if er != EOF {
-				err = er
-			}
-			break
+		if rerr == EOF {
+			return written, nil
+		}
+		if rerr != nil {
+			return written, rerr
 		}
 	}
-	return written, err
 }
 
+// A LimitedReader reads from R until N bytes are left to read, then reports EOF.
 type LimitedReader struct {
 	R Reader
 	N int64
@@ -219,11 +257,119 @@ func (l *LimitedReader) Read(p []byte) (n int, err error) {
 		return 0, EOF
 	}
 	if int64(len(p)) > l.N {
-		p = p[0:l.N]
+		p = p[:l.N]
 	}
 	n, err = l.R.Read(p)
 	l.N -= int64(n)
-	return
+	return n, err
+}
+
+// A SectionReader reads the n bytes of an io.ReaderAt from an offset on.
+type SectionReader struct {
+	r     ReaderAt
+	base  int64
+	off   int64
+	limit int64
+}
+
+func NewSectionReader(r ReaderAt, off int64, n int64) *SectionReader {
+	limit := off + n
+	if n > 1<<63-1-off { // the end would overflow: read to the end of the int64 range
+		limit = 1<<63 - 1
+	}
+	return &SectionReader{r, off, off, limit}
+}
+
+var errWhence = errors.New("Seek: invalid whence")
+var errOffset = errors.New("Seek: invalid offset")
+
+func (s *SectionReader) Read(p []byte) (n int, err error) {
+	if s.off >= s.limit {
+		return 0, EOF
+	}
+	if left := s.limit - s.off; int64(len(p)) > left {
+		p = p[:left]
+	}
+	n, err = s.r.ReadAt(p, s.off)
+	s.off += int64(n)
+	return n, err
+}
+
+func (s *SectionReader) Seek(offset int64, whence int) (int64, error) {
+	switch whence {
+	case SeekStart:
+		offset += s.base
+	case SeekCurrent:
+		offset += s.off
+	case SeekEnd:
+		offset += s.limit
+	default:
+		return 0, errWhence
+	}
+	if offset < s.base {
+		return 0, errOffset
+	}
+	s.off = offset
+	return offset - s.base, nil
+}
+
+func (s *SectionReader) ReadAt(p []byte, off int64) (n int, err error) {
+	if off < 0 || off >= s.Size() {
+		return 0, EOF
+	}
+	off += s.base
+	if left := s.limit - off; int64(len(p)) > left {
+		n, err = s.r.ReadAt(p[:left], off)
+		if err == nil {
+			err = EOF
+		}
+		return n, err
+	}
+	return s.r.ReadAt(p, off)
+}
+
+func (s *SectionReader) Size() int64 { return s.limit - s.base }
+
+// TeeReader's reads write what they read to w first; a write error is the read's error.
+type teeReader struct {
+	r Reader
+	w Writer
+}
+
+func TeeReader(r Reader, w Writer) Reader { return &teeReader{r, w} }
+
+func (t *teeReader) Read(p []byte) (n int, err error) {
+	n, err = t.r.Read(p)
+	if n > 0 {
+		if put, werr := t.w.Write(p[:n]); werr != nil {
+			return put, werr
+		}
+	}
+	return n, err
+}
+
+type nopCloser struct {
+	Reader
+}
+
+func (nopCloser) Close() error { return nil }
+
+type nopCloserWriterTo struct {
+	Reader
+}
+
+func (nopCloserWriterTo) Close() error { return nil }
+
+func (c nopCloserWriterTo) WriteTo(w Writer) (n int64, err error) {
+	return c.Reader.(WriterTo).WriteTo(w)
+}
+
+// NopCloser adds a Close that does nothing; a WriterTo stays a WriterTo.
+func NopCloser(r Reader) ReadCloser {
+	if _, ok := r.(WriterTo); ok {
+		return nopCloserWriterTo{r}
+	}
+	return nopCloser{r}
 }
 
 type discard struct{}
@@ -231,56 +377,238 @@ type discard struct{}
 func (discard) Write(p []byte) (int, error)         { return len(p), nil }
 func (discard) WriteString(s string) (int, error) { return len(s), nil }
 
+// ReadFrom drains r, so that Copy(Discard, r) needs no 32 KiB buffer of its own each time.
+func (discard) ReadFrom(r Reader) (n int64, err error) {
+	var buf [8192]byte
+	for {
+		got, rerr := r.Read(buf[:])
+		n += int64(got)
+		if rerr == EOF {
+			return n, nil
+		}
+		if rerr != nil {
+			return n, rerr
+		}
+	}
+}
+
 var Discard Writer = discard{}
 
+// MultiWriter writes to each writer in turn, stopping at the first error or short write.
+// Nested MultiWriters are flattened, as in Go.
 type multiWriter struct {
 	writers []Writer
 }
 
-func (t *multiWriter) Write(p []byte) (n int, err error) {
-	for _, w := range t.writers {
+func (m *multiWriter) Write(p []byte) (n int, err error) {
+	for _, w := range m.writers {
 		n, err = w.Write(p)
 		if err != nil {
-			return
+			return n, err
 		}
 		if n != len(p) {
-			err = ErrShortWrite
-			return
+			return n, ErrShortWrite
 		}
 	}
 	return len(p), nil
 }
 
+func (m *multiWriter) WriteString(s string) (n int, err error) {
+	var b []byte // made once, only for writers without WriteString
+	for _, w := range m.writers {
+		if sw, ok := w.(StringWriter); ok {
+			n, err = sw.WriteString(s)
+		} else {
+			if b == nil {
+				b = []byte(s)
+			}
+			n, err = w.Write(b)
+		}
+		if err != nil {
+			return n, err
+		}
+		if n != len(s) {
+			return n, ErrShortWrite
+		}
+	}
+	return len(s), nil
+}
+
 func MultiWriter(writers ...Writer) Writer {
 	all := make([]Writer, 0, len(writers))
-	all = append(all, writers...)
+	for _, w := range writers {
+		if m, ok := w.(*multiWriter); ok {
+			all = append(all, m.writers...)
+		} else {
+			all = append(all, w)
+		}
+	}
 	return &multiWriter{all}
 }
 
+// MultiReader reads its readers one after the other; EOF only after the last.
 type multiReader struct {
 	readers []Reader
 }
 
-func (mr *multiReader) Read(p []byte) (n int, err error) {
-	for len(mr.readers) > 0 {
-		n, err = mr.readers[0].Read(p)
+func (m *multiReader) Read(p []byte) (n int, err error) {
+	for len(m.readers) > 0 {
+		if inner, ok := m.readers[0].(*multiReader); ok { // flatten, as Go does, to keep stacks flat
+			m.readers = append(append([]Reader{}, inner.readers...), m.readers[1:]...)
+			continue
+		}
+		n, err = m.readers[0].Read(p)
 		if err == EOF {
-			mr.readers = mr.readers[1:]
+			m.readers[0] = eofReader{} // let the finished reader be collected
+			m.readers = m.readers[1:]
 		}
 		if n > 0 || err != EOF {
-			if err == EOF && len(mr.readers) > 0 {
-				err = nil
+			if err == EOF && len(m.readers) > 0 {
+				err = nil // more to come from the next reader
 			}
-			return
+			return n, err
 		}
 	}
 	return 0, EOF
 }
 
+type eofReader struct{}
+
+func (eofReader) Read([]byte) (int, error) { return 0, EOF }
+
 func MultiReader(readers ...Reader) Reader {
 	r := make([]Reader, len(readers))
 	copy(r, readers)
 	return &multiReader{r}
+}
+
+// Pipe: a synchronous in-memory pipe. A Write hands its slice to the reader over wrCh and
+// waits for the count of bytes each Read took over rdCh, until all is taken; done is closed by
+// the first Close of either end, and the ends' close errors say what the other side sees.
+type pipe struct {
+	wrMu sync.Mutex // one Write at a time, so writes are not interleaved
+	wrCh chan []byte
+	rdCh chan int
+
+	closeOnce sync.Once
+	mu        sync.Mutex // guards rerr and werr
+	rerr      error      // why the reader closed (first CloseWithError wins)
+	werr      error      // why the writer closed
+	done      chan struct{}
+}
+
+func (p *pipe) errs() (rerr, werr error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.rerr, p.werr
+}
+
+// What a Read sees once the pipe is closed: the writer's error if only the writer closed.
+func (p *pipe) readCloseError() error {
+	rerr, werr := p.errs()
+	if rerr == nil && werr != nil {
+		return werr
+	}
+	return ErrClosedPipe
+}
+
+// What a Write sees once the pipe is closed: the reader's error if only the reader closed.
+func (p *pipe) writeCloseError() error {
+	rerr, werr := p.errs()
+	if werr == nil && rerr != nil {
+		return rerr
+	}
+	return ErrClosedPipe
+}
+
+func (p *pipe) read(b []byte) (n int, err error) {
+	select {
+	case <-p.done:
+		return 0, p.readCloseError()
+	default:
+	}
+	select {
+	case chunk := <-p.wrCh:
+		n = copy(b, chunk)
+		p.rdCh <- n
+		return n, nil
+	case <-p.done:
+		return 0, p.readCloseError()
+	}
+}
+
+func (p *pipe) write(b []byte) (n int, err error) {
+	select {
+	case <-p.done:
+		return 0, p.writeCloseError()
+	default:
+		p.wrMu.Lock()
+		defer p.wrMu.Unlock()
+	}
+	// At least one hand-over, so that a zero-length Write meets a Read as in Go.
+	for first := true; first || len(b) > 0; first = false {
+		select {
+		case p.wrCh <- b:
+			taken := <-p.rdCh
+			b = b[taken:]
+			n += taken
+		case <-p.done:
+			return n, p.writeCloseError()
+		}
+	}
+	return n, nil
+}
+
+func (p *pipe) close(setErr func()) {
+	p.mu.Lock()
+	setErr()
+	p.mu.Unlock()
+	p.closeOnce.Do(func() { close(p.done) })
+}
+
+func (p *pipe) closeRead(err error) error {
+	if err == nil {
+		err = ErrClosedPipe
+	}
+	p.close(func() {
+		if p.rerr == nil {
+			p.rerr = err
+		}
+	})
+	return nil
+}
+
+func (p *pipe) closeWrite(err error) error {
+	if err == nil {
+		err = EOF
+	}
+	p.close(func() {
+		if p.werr == nil {
+			p.werr = err
+		}
+	})
+	return nil
+}
+
+type PipeReader struct {
+	p *pipe
+}
+
+func (r *PipeReader) Read(data []byte) (n int, err error) { return r.p.read(data) }
+func (r *PipeReader) Close() error                       { return r.p.closeRead(nil) }
+func (r *PipeReader) CloseWithError(err error) error     { return r.p.closeRead(err) }
+
+type PipeWriter struct {
+	p *pipe
+}
+
+func (w *PipeWriter) Write(data []byte) (n int, err error) { return w.p.write(data) }
+func (w *PipeWriter) Close() error                        { return w.p.closeWrite(nil) }
+func (w *PipeWriter) CloseWithError(err error) error      { return w.p.closeWrite(err) }
+
+func Pipe() (*PipeReader, *PipeWriter) {
+	p := &pipe{wrCh: make(chan []byte), rdCh: make(chan int), done: make(chan struct{})}
+	return &PipeReader{p}, &PipeWriter{p}
 }
 )go";
 
