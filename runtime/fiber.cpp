@@ -12,8 +12,10 @@
 // Sanitizers: ASan must be told about each stack switch (__sanitizer_start_switch_fiber before,
 // __sanitizer_finish_switch_fiber after), and TSan about each fiber (__tsan_switch_to_fiber),
 // otherwise they see one thread's stack jump around and report nonsense.
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <new>
 
 #include "runtime/proc.hpp"
 
@@ -84,13 +86,62 @@ static void gEntryLoop(G* gp) {
     }
 }
 
-void createFiber(Sched& s, G* gp) {
-    gp->ctx = boost::context::fiber(std::allocator_arg,
-                                    FiberStackAllocator{&s.stacks, &gp->stackBottom, &gp->stackSize},
-                                    [gp](boost::context::fiber&& g0) { return gEntry(gp, std::move(g0)); });
+namespace {
+// The fiber's function (a named type, so that the size of boost's record is known below).
+struct GEntry {
+    G* gp;
+    boost::context::fiber operator()(boost::context::fiber&& g0) { return gEntry(gp, std::move(g0)); }
+};
+
+// boost keeps the fiber's function and allocator in a record at the top of the usable stack,
+// at an address it rounds down to 256 bytes.
+constexpr size_t kFiberRecordBytes =
+    sizeof(boost::context::detail::fiber_record<boost::context::fiber, FiberStackAllocator, GEntry>);
+constexpr uintptr_t kFiberRecordAlign = 256;
+
+constexpr size_t roundUp16(size_t n) {
+    return (n + 15) & ~size_t(15);
+}
+} // namespace
+
+// Layout of the top of a G's stack (addresses descending):
+//
+//   stack top (page aligned)
+//   G                        sizeof(G), 16-aligned
+//   G::local                 >= opts.gLocalBytes, for the embedder (the VM's Thread)
+//   boost's fiber record     kFiberRecordBytes, 256-aligned: local grows down to meet it, so
+//                            the alignment wastes nothing
+//   64-byte gap, then the fiber's frames, growing down
+//
+// So a parked goroutine whose frames are small costs a single page for all of it (G, the
+// embedder's per-goroutine state and the native frames), instead of a page plus separate
+// mallocs. The G lives and dies with its stack: both are released only by ~Runtime
+// (destroyGFiber gives the stack back to the pool, destroyG ends the G, ~StackPool unmaps).
+G* createG(Sched& s) {
+    boost::context::stack_context sc = s.stacks.allocate();
+    char* top = static_cast<char*>(sc.sp);
+    char* bottom = top - sc.size;
+    auto* gp = new (top - roundUp16(sizeof(G))) G;
+    gp->rt = s.rt;
+    uintptr_t localEnd = reinterpret_cast<uintptr_t>(gp);
+    uintptr_t record =
+        (localEnd - roundUp16(s.opts.gLocalBytes) - kFiberRecordBytes) & ~(kFiberRecordAlign - 1);
+    char* localBase = reinterpret_cast<char*>(record + kFiberRecordBytes);
+    gp->local = localBase;
+    gp->localSize = size_t(localEnd - uintptr_t(localBase));
+    gp->stackBottom = bottom;
+    gp->stackSize = sc.size;
+    // boost places its record at (sp - kFiberRecordBytes) rounded down to 256, i.e. at `record`.
+    boost::context::preallocated palloc(localBase, size_t(localBase - bottom), sc);
+    gp->ctx = boost::context::fiber(std::allocator_arg, palloc, FiberStackAllocator{&s.stacks}, GEntry{gp});
 #if defined(GOL_TSAN)
     gp->tsanFiber = __tsan_create_fiber(0);
 #endif
+    return gp;
+}
+
+void destroyG(G* gp) {
+    gp->~G(); // its memory is its stack's, unmapped by ~StackPool
 }
 
 void switchToG(M* m, G* gp) {

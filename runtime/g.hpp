@@ -83,6 +83,8 @@ struct Sudog {
     int caseIndex = -1;         // select: which case this sudog belongs to
 };
 
+// A G lives at the top of its own native stack (createG in fiber.cpp): its memory is that of
+// the stack and, like the stack, is given back only by ~Runtime.
 struct G {
     // ---- fields the VM reads and writes ---------------------------------------------------
     int64_t goid = 0;     // 1 = main goroutine
@@ -93,6 +95,11 @@ struct G {
     // running it, or the spawner between newG and startG).
     void* spare = nullptr;
     void (*spareFree)(void*) = nullptr;
+    // RuntimeOptions::gLocalBytes (or more) of memory for the embedder, next to the G at the top
+    // of its stack: valid as long as the G (until ~Runtime), uninitialised at first, never
+    // touched by the runtime. Same ownership rule as `spare`.
+    void* local = nullptr;
+    size_t localSize = 0;
     // Safepoint flag polled by the interpreter at function entry and backward branches. Set
     // (relaxed is not enough to be prompt on every platform, so seq_cst store) by sysmon or a
     // stop-the-world; cleared by preemptPark. Non-zero: call preemptPark().
@@ -116,7 +123,7 @@ struct G {
     Runtime* rt = nullptr;
     M* m = nullptr;                      // the M running it (valid while Running/Syscall)
     G* schedlink = nullptr;              // global run queue / free list link (under the owning lock)
-    G* alllink = nullptr;                // allgs list (append-only, under allglock)
+    G* alllink = nullptr;                // next in allgs (written once, under allglock; forEachAllg)
     std::function<void()> fn;            // body of the goroutine (reset when it exits), or:
     void (*entry)(G*) = nullptr;         // body without a std::function (Runtime::startG)
     boost::context::fiber ctx;           // suspended fiber while not running

@@ -2,8 +2,9 @@
 // (procresize), stop-the-world, fatal (Go's proc.go, the parts that are not the loop).
 //
 // Invariants and locks: see proc.hpp. Specific to this file:
-//  * allgs only grows (under allglock); a G is reused through the free lists and deleted only
-//    by ~Runtime, so a G* read racily (sysmon, traces) always points to a G.
+//  * allgs only grows (its ends under allglock, see forEachAllg); a G is reused through the
+//    free lists and destroyed only by ~Runtime, so a G* read racily (sysmon, traces) always
+//    points to a G.
 //  * Ms (and their threads) are created on demand by startm and live until ~Runtime.
 //  * Ps are created up to the largest GOMAXPROCS ever set and never freed before ~Runtime;
 //    Ps with id >= gomaxprocs are Dead.
@@ -85,11 +86,13 @@ G* gfget(Sched& s, P* pp) {
 static G* allocg(Sched& s, P* pp) {
     G* gp = gfget(s, pp);
     if (!gp) {
-        gp = new G;
-        gp->rt = s.rt;
-        createFiber(s, gp);
+        gp = createG(s);
         std::lock_guard<RankedMutex> g(s.allglock);
-        s.allgs.push_back(gp);
+        if (s.allgLast)
+            s.allgLast->alllink = gp;
+        else
+            s.allgFirst = gp;
+        s.allgLast = gp;
     }
     return gp;
 }
@@ -269,11 +272,13 @@ Runtime::~Runtime() {
         s.sysmonThread.join();
     }
     // Every G is now suspended (or dead on a free list): unwind and free them.
-    for (G* gp : s.allgs)
+    for (G* gp = s.allgFirst; gp; gp = gp->alllink)
         destroyGFiber(s, gp);
-    for (G* gp : s.allgs) {
+    for (G* gp = s.allgFirst; gp;) {
+        G* next = gp->alllink;
         if (gp->spare) gp->spareFree(gp->spare);
-        delete gp;
+        destroyG(gp);
+        gp = next;
     }
     for (M* m : ms)
         delete m;
@@ -486,14 +491,10 @@ void Runtime::startTheWorld() {
 }
 
 void Runtime::forEachG(const std::function<void(G*)>& f) {
-    Sched& s = *s_;
-    std::vector<G*> gs;
-    {
-        std::lock_guard<RankedMutex> g(s.allglock);
-        gs = s.allgs;
-    }
-    for (G* gp : gs)
-        if (gp->status() != GStatus::Dead && gp->status() != GStatus::Idle) f(gp);
+    forEachAllg(*s_, [&](G* gp) {
+        GStatus st = gp->status();
+        if (st != GStatus::Dead && st != GStatus::Idle) f(gp);
+    });
 }
 
 void Runtime::acquireHostRef() {

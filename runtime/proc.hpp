@@ -9,7 +9,8 @@
 //  * A P's run queue is lock-free (runq.cpp): only the owner M puts and takes at the tail,
 //    anyone may take at the head (steal) with a CAS.
 //  * P::timersLock (rank Timers): that P's timer heap.
-//  * Sched::allglock (rank AllG): the allgs list. Sched::gFreeLock (rank GFree): global free Gs.
+//  * Sched::allglock (rank AllG): the ends of the allgs list (see forEachAllg).
+//  * Sched::gFreeLock (rank GFree): the global free-G list.
 //  * An M's own fields (curg aside) are touched only by that M, or by whoever holds
 //    Sched::lock while the M is idle (nextp, spinning before a wake-up).
 // Lock order: see lockrank.def (SemaRoot < NotifyList < Hchan < Sched < Timers < AllG < GFree
@@ -171,7 +172,11 @@ struct Sched {
 
     // Gs.
     RankedMutex allglock{LockRank::AllG};
-    std::vector<G*> allgs;
+    // Every G ever allocated, in creation order, linked through G::alllink: an intrusive list,
+    // not a vector, because a million goroutines would otherwise cost 8 bytes each here, plus a
+    // copy of the vector for every walk (a GC's root scan, a trace).
+    G* allgFirst = nullptr;
+    G* allgLast = nullptr;
     std::atomic<int64_t> goidgen{0};
     std::atomic<int32_t> gcount{0}; // Gs not dead
     RankedMutex gFreeLock{LockRank::GFree};
@@ -193,6 +198,25 @@ struct Sched {
 
     explicit Sched(size_t stackSize) : stacks(stackSize) {}
 };
+
+// Calls f(gp) for every G on allgs, in creation order, without holding allglock while f runs.
+// The list only grows at its end. A G's alllink is written once, under allglock, when the next G
+// is appended; the snapshot of the list's ends taken under allglock orders every alllink read
+// here after its write, and the one alllink that may still be written (the snapshot's last G's)
+// is not read. f must not destroy the G.
+template <class F> void forEachAllg(Sched& s, F&& f) {
+    G* first;
+    G* last;
+    {
+        std::lock_guard<RankedMutex> g(s.allglock);
+        first = s.allgFirst;
+        last = s.allgLast;
+    }
+    for (G* gp = first; gp; gp = gp->alllink) {
+        f(gp);
+        if (gp == last) break;
+    }
+}
 
 // ---- current M (Go's g register). Never inline: a fiber may resume on another thread, so
 // the address of a thread_local must be recomputed after every switch.
@@ -257,9 +281,10 @@ void sysmonwake(Sched& s);
 std::string schedtraceLine(Sched& s, int64_t now);
 
 // Sanitizer-annotated fiber switches (fiber.cpp).
-void switchToG(M* m, G* gp); // on g0: resume gp until it switches back
-void switchToG0FromG(G* gp); // on gp: back to the current M's g0 (returns on some M)
-void createFiber(Sched& s, G* gp);
+void switchToG(M* m, G* gp);         // on g0: resume gp until it switches back
+void switchToG0FromG(G* gp);         // on gp: back to the current M's g0 (returns on some M)
+G* createG(Sched& s);                // a new Idle G, on a new stack, with its fiber
 void destroyGFiber(Sched& s, G* gp); // ~Runtime: unwind and release the fiber
+void destroyG(G* gp);                // ~Runtime, after destroyGFiber: the G's destructor
 
 } // namespace gol::rt

@@ -32,6 +32,10 @@ struct RuntimeOptions {
     int gomaxprocs = 0;           // 0: env GOMAXPROCS if set and valid, else hardware threads
     int schedtraceMs = 0;         // > 0: print Go's "SCHED ..." line to stderr every N ms
     size_t stackSize = 64 * 1024; // usable bytes of each goroutine's native stack
+    // Bytes at the top of each G's stack reserved for the embedder (G::local): per-goroutine
+    // state placed there costs no allocation and shares the page the G and the bottom of its
+    // native stack already occupy. At least this many, 16-byte aligned.
+    size_t gLocalBytes = 0;
     // Appends the frames of a G that is parked or stopped (never running elsewhere), in
     // Go's format: "main.f(...)\n\tfile.gol:12 +0x0\n". Called by allGoroutinesTrace.
     std::function<void(G*, std::string& out)> traceback;

@@ -53,17 +53,10 @@ class StackPool {
 };
 
 // The allocator object boost::context stores inside each fiber (copyable, points at the pool).
-// It reports the stack's bounds to *bottom/*size (the G's, for the ASan switch annotations).
+// Fibers are created on a stack the runtime allocated itself (boost's `preallocated`: the G
+// lives at the top of it, see createG in fiber.cpp), so boost only ever gives a stack back.
 struct FiberStackAllocator {
     StackPool* pool;
-    void** bottom;
-    size_t* size;
-    boost::context::stack_context allocate() {
-        boost::context::stack_context sc = pool->allocate();
-        *bottom = static_cast<char*>(sc.sp) - sc.size;
-        *size = sc.size;
-        return sc;
-    }
     void deallocate(boost::context::stack_context& sc) { pool->deallocate(sc); }
 };
 

@@ -26,11 +26,6 @@ static void header(std::string& out, G* gp, const char* state, int64_t now) {
 
 std::string Runtime::allGoroutinesTrace() {
     Sched& s = *s_;
-    std::vector<G*> gs;
-    {
-        std::lock_guard<RankedMutex> g(s.allglock);
-        gs = s.allgs;
-    }
     std::string out;
     int64_t now = nanotime();
     G* me = getg();
@@ -43,10 +38,10 @@ std::string Runtime::allGoroutinesTrace() {
         frames(me);
         first = false;
     }
-    for (G* gp : gs) {
-        if (gp == me) continue;
+    forEachAllg(s, [&](G* gp) {
+        if (gp == me) return;
         GStatus st = gp->status();
-        if (st == GStatus::Dead || st == GStatus::Idle) continue;
+        if (st == GStatus::Dead || st == GStatus::Idle) return;
         if (!first) out += "\n";
         first = false;
         switch (st) {
@@ -69,7 +64,7 @@ std::string Runtime::allGoroutinesTrace() {
             frames(gp);
             break;
         }
-    }
+    });
     return out;
 }
 

@@ -1,7 +1,9 @@
 // The `go` statement: a Thread (VM stack) on a runtime G.
 //
-// The spawn path allocates nothing in the steady state: a dead goroutine leaves its Thread (with
-// its VM stack, frame and defer capacity, and its "created by" text buffer) in its G's `spare`,
+// A goroutine's Thread lives in its G's local memory, at the top of the G's stack page, with its
+// first VM stack slots and frames (thread.hpp): a new G costs no malloc here, and a parked
+// goroutine costs no memory beyond that page. The spawn path allocates nothing in the steady
+// state either: a dead goroutine leaves its Thread (with its defer capacity) in its G's `spare`,
 // and the runtime hands out dead Gs again (with their fibers and native stacks) from per-P free
 // lists, so a `go` statement on a reused G fills in what is there. The body is a plain function
 // pointer (Runtime::startG), not a std::function.
@@ -14,27 +16,44 @@
 #include "runtime/runtime.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <new>
 
 namespace gol::vm {
 
 namespace {
 
-// Initial VM stack of a goroutine: most goroutine bodies are small, and a million parked
-// goroutines each keep theirs, so start at 32 slots (256 bytes) and let ensureStack double it.
-constexpr size_t kInitialStackSlots = 32;
-// A dead goroutine's Thread is kept for reuse only if it is no larger than this (a goroutine
-// that once recursed deeply should not pin its big VM stack in a free G forever).
+// A dead goroutine's grown VM stack and frames are kept for reuse only if no larger than this (a
+// goroutine that once recursed deeply should not pin its big VM stack in a free G forever).
 constexpr size_t kSpareMaxStackSlots = 4096;
 constexpr size_t kSpareMaxFrames = 64;
-// Frame slots reserved when a Thread is created (grown by push_back as needed).
-constexpr size_t kInitialFrames = 4;
+
+// G::spareFree of a Thread built in a G's local memory (the memory is the G's).
+void destroyLocalThread(void* t) {
+    static_cast<Thread*>(t)->~Thread();
+}
 
 void freeThread(void* t) {
     delete static_cast<Thread*>(t);
+}
+
+// The first Thread of a G: in its local memory (the runtime reserved kGoroutineLocalBytes or a
+// little more; the rest goes to VM stack slots), or from the heap for a runtime without it.
+Thread* newGoroutineThread(rt::G* g) {
+    if (!g->local || g->localSize < kGoroutineLocalBytes) {
+        auto* t = new Thread;
+        t->frames.reserve(kGoroutineInlineFrames);
+        return t;
+    }
+    auto* mem = static_cast<char*>(g->local);
+    auto* t = new (mem) Thread;
+    auto* frames = reinterpret_cast<Frame*>(mem + sizeof(Thread));
+    auto* slots = reinterpret_cast<Value*>(frames + kGoroutineInlineFrames);
+    size_t nslots = (g->localSize - sizeof(Thread) - kGoroutineInlineFrames * sizeof(Frame)) / sizeof(Value);
+    t->setInlineBuffers(slots, nslots, frames, kGoroutineInlineFrames);
+    return t;
 }
 
 void goroutineEntry(rt::G* g) {
@@ -45,9 +64,13 @@ void goroutineEntry(rt::G* g) {
 // Resets a finished goroutine's Thread for the next goroutine on its G, keeping its buffers
 // (or frees it when they grew too large). Leaves it in g->spare.
 void retireThread(rt::G* g, Thread* th) {
+    bool local = th == g->local;
     if (th->stackSize > kSpareMaxStackSlots || th->frames.capacity() > kSpareMaxFrames) {
-        delete th;
-        return;
+        if (!local) {
+            delete th;
+            return;
+        }
+        th->dropGrownBuffers();
     }
     th->g = nullptr;
     th->goid = 0;
@@ -62,9 +85,10 @@ void retireThread(rt::G* g, Thread* th) {
     th->pendingPanicKind = 0;
     th->pendingError.clear();
     th->pendingPanicValue = Value{};
-    th->createdBy.clear();
+    th->createdByProto = nullptr;
+    th->createdByLine = 0;
     g->spare = th;
-    g->spareFree = freeThread;
+    g->spareFree = local ? destroyLocalThread : freeThread;
 }
 
 } // namespace
@@ -73,22 +97,20 @@ void VM::spawn(Thread& parent, FuncObj* fn, const Value* args, uint32_t numArgs,
     rt::G* g = runtime_->newG();
     auto* t = static_cast<Thread*>(g->spare);
     g->spare = nullptr;
-    if (!t) {
-        t = new Thread;
-        t->frames.reserve(kInitialFrames);
-    }
+    if (!t) t = newGoroutineThread(g);
     t->vm = this;
     uint32_t regs = fn->proto ? std::max<uint32_t>(fn->proto->numRegs, numArgs) : numArgs;
     size_t need = regs + 16;
     if (t->stackSize == 0) {
-        // First use: a small stack of our own size (ensureStack's first allocation is larger,
-        // for the main goroutine); ensureStack grows it with realloc from here.
-        size_t n = std::max(need, kInitialStackSlots);
+        // A heap Thread's first stack: small, of our own size (ensureStack's first allocation is
+        // larger, for the main goroutine); ensureStack grows it with realloc from here.
+        size_t n = std::max(need, kGoroutineInlineSlots);
         t->stack = static_cast<Value*>(std::calloc(n, sizeof(Value)));
         if (t->stack) t->stackSize = n;
     }
     if (!t->ensureStack(need)) {
-        delete t;
+        g->spare = t; // kept with the G (and freed by ~Runtime) like a finished goroutine's
+        g->spareFree = t == g->local ? destroyLocalThread : freeThread;
         runtime_->freeG(g);
         stackOverflow(parent);
     }
@@ -97,18 +119,10 @@ void VM::spawn(Thread& parent, FuncObj* fn, const Value* args, uint32_t numArgs,
     t->startNumArgs = numArgs;
     t->startArgIsRef = argIsRef;
     if (!parent.frames.empty()) {
-        // Built in place: a reused Thread's buffer already has the capacity.
         const Frame& f = parent.frames.back();
         size_t i = size_t(f.pc - f.proto->code.data());
-        uint32_t line = (i > 0 && i - 1 < f.proto->lines.size()) ? f.proto->lines[i - 1] : f.proto->line;
-        char num[16] = {':'};
-        auto len = std::to_chars(num + 1, num + sizeof num, line).ptr - num;
-        std::string& s = t->createdBy;
-        s.assign(f.proto->name);
-        s.append("\n\t");
-        s.append(f.proto->file);
-        s.append(num, size_t(len));
-        s.append(" +0x0");
+        t->createdByProto = f.proto;
+        t->createdByLine = (i > 0 && i - 1 < f.proto->lines.size()) ? f.proto->lines[i - 1] : f.proto->line;
     }
     runtime_->startG(g, goroutineEntry, t);
 }

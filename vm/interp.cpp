@@ -24,6 +24,7 @@
 #include "vm/slice.hpp"
 #include "vm/utf8.hpp"
 
+#include <alloca.h>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -85,6 +86,51 @@ uint64_t f2u(double d) {
 }
 
 // Interface value boxing of an error message for a runtime panic happens in VM::runtimeErrorValue.
+
+// SELECT, kept out of execute(): its case arrays would otherwise be part of execute()'s frame,
+// which sits on the native stack of every goroutine for its whole life. A parked goroutine's
+// memory is one page of that stack (docs/runtime.md, "Stacks and memory"), so the arrays are
+// sized to the select at hand, here, instead. Writes the chosen case (-1: default) and the
+// receive's ok to R(a), R(a+1) and the received value to its case's register; returns the
+// chosen case or one of the two errors below. `extra` is the EXTRA word (send mask, default).
+constexpr int kSelectTooManyCases = -2;
+constexpr int kSelectSendOnClosed = -3;
+
+__attribute__((noinline)) int execSelect(Thread& th, Instr ins, Instr extra, Heap& heap, WriteBarrier& wb) {
+    uint32_t sendMask = extra.bx();
+    bool hasDefault = extra.a != 0;
+    int n = ins.c;
+    if (n > 64) return kSelectTooManyCases;
+    if (n == 0 && !hasDefault) {
+        rt::gopark(nullptr, nullptr, rt::WaitReason::SelectNoCases);
+        return -1; // never resumed
+    }
+    Value* base = th.stack + th.frames.back().base;
+    // At most 64 cases (checked above): a bounded alloca.
+    auto* cases = static_cast<rt::SelectCase*>(alloca(size_t(n) * sizeof(rt::SelectCase)));
+    auto* recvBuf = static_cast<uint64_t*>(alloca(size_t(n) * sizeof(uint64_t)));
+    for (int i = 0; i < n; i++) {
+        new (&cases[i]) rt::SelectCase{};
+        cases[i].c = VM::chanOf(base[ins.b + 2 * i]);
+        cases[i].isSend = (sendMask >> i) & 1;
+        cases[i].sendValue = base[ins.b + 2 * i + 1].u;
+        recvBuf[i] = 0;
+        cases[i].recvInto = &recvBuf[i];
+    }
+    bool recvOK = false, sendClosed = false;
+    int chosen = rt::selectgo(cases, n, hasDefault, &recvOK, &sendClosed);
+    base = th.stack + th.frames.back().base;
+    if (sendClosed) return kSelectSendOnClosed;
+    if (chosen >= 0 && !cases[chosen].isSend) {
+        if (wb.on() && cases[chosen].c->elemIsPointer()) wb.shade(reinterpret_cast<Obj*>(recvBuf[chosen]));
+        base[ins.b + 2 * chosen + 1].u = recvBuf[chosen];
+        const RType* et = static_cast<ChanObj*>(base[ins.b + 2 * chosen].p)->type->elem;
+        if (!recvOK && et->isBoxed()) base[ins.b + 2 * chosen + 1] = heap.zeroValue(et);
+    }
+    base[ins.a].i = chosen;
+    base[ins.a + 1].u = recvOK;
+    return chosen;
+}
 
 } // namespace
 
@@ -1100,37 +1146,11 @@ void VM::execute(Thread& th) {
     CASE(CAPCH) { rt::Chan* c = chanOf(R(ins.b)); R(ins.a).i = c ? c->cap() : 0; DISPATCH(); }
     CASE(SELECT) {
         SAVEPC();
-        uint32_t sendMask = pc->bx();
-        bool hasDefault = pc->a != 0;
+        int r = execSelect(th, ins, *pc, heap, wb);
         pc++;
-        int n = ins.c;
-        rt::SelectCase cases[64];
-        uint64_t recvBuf[64];
-        if (n > 64) RT_ERROR("select with more than 64 cases");
-        for (int i = 0; i < n; i++) {
-            cases[i].c = chanOf(R(ins.b + 2 * i));
-            cases[i].isSend = (sendMask >> i) & 1;
-            cases[i].sendValue = R(ins.b + 2 * i + 1).u;
-            recvBuf[i] = 0;
-            cases[i].recvInto = &recvBuf[i];
-        }
-        bool recvOK = false, sendClosed = false;
-        int chosen;
-        if (n == 0 && !hasDefault) {
-            rt::gopark(nullptr, nullptr, rt::WaitReason::SelectNoCases);
-            DISPATCH();
-        }
-        chosen = rt::selectgo(cases, n, hasDefault, &recvOK, &sendClosed);
         RELOAD();
-        if (sendClosed) RT_ERROR_PLAIN("send on closed channel");
-        if (chosen >= 0 && !cases[chosen].isSend) {
-            if (wb.on() && cases[chosen].c->elemIsPointer()) wb.shade(reinterpret_cast<Obj*>(recvBuf[chosen]));
-            R(ins.b + 2 * chosen + 1).u = recvBuf[chosen];
-            const RType* et = static_cast<ChanObj*>(R(ins.b + 2 * chosen).p)->type->elem;
-            if (!recvOK && et->isBoxed()) R(ins.b + 2 * chosen + 1) = heap.zeroValue(et);
-        }
-        R(ins.a).i = chosen;
-        R(ins.a + 1).u = recvOK;
+        if (r == kSelectTooManyCases) RT_ERROR("select with more than 64 cases");
+        if (r == kSelectSendOnClosed) RT_ERROR_PLAIN("send on closed channel");
         DISPATCH();
     }
 

@@ -40,7 +40,15 @@ void VM::appendTraceback(Thread& th, std::string& out, bool) {
         out += " +0x0\n";
         shown++;
     }
-    if (!th.createdBy.empty()) out += "created by " + th.createdBy + "\n";
+    if (const Proto* p = th.createdByProto) {
+        out += "created by ";
+        out += p->name;
+        out += "\n\t";
+        out += p->file;
+        out += ':';
+        out += std::to_string(th.createdByLine);
+        out += " +0x0\n";
+    }
 }
 
 Thread* VM::currentThread() {

@@ -8,6 +8,12 @@
 // stack: script calls push a Frame here and never recurse in C++ (DESIGN §3). Frames refer to
 // the stack by index, so growing it (which moves it) needs no fix-up except reloading cached
 // pointers in the interpreter.
+//
+// A goroutine's Thread is built in its G's local memory, at the top of the G's native stack
+// page (rt::G::local, RuntimeOptions::gLocalBytes = kGoroutineLocalBytes), together with its
+// first VM stack slots and frames: a parked goroutine then costs that one page and nothing
+// else (docs/runtime.md, "Stacks and memory"). Those first buffers are "inline": growing past
+// them moves to malloc'd memory, and a finished goroutine's Thread goes back to them.
 #pragma once
 
 #include "vm/object.hpp"
@@ -15,6 +21,9 @@
 #include "vm/value.hpp"
 
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <new>
 #include <vector>
 
 namespace gol::rt {
@@ -42,6 +51,69 @@ struct Frame {
     uint32_t deferMark;  // defers.size() when the frame was entered: its defers are above it
 };
 
+// The frames of a Thread: a vector of trivially copyable Frames whose first buffer may be
+// memory the Thread does not own (see the top of the file).
+class FrameStack {
+  public:
+    FrameStack() = default;
+    ~FrameStack() {
+        if (data_ != inline_) std::free(data_);
+    }
+    FrameStack(const FrameStack&) = delete;
+    FrameStack& operator=(const FrameStack&) = delete;
+
+    // Gives an empty FrameStack a first buffer it does not own.
+    void setInline(Frame* buf, uint32_t cap) {
+        inline_ = data_ = buf;
+        inlineCap_ = cap_ = cap;
+    }
+    // Back to the inline buffer (freeing a grown one); only when empty.
+    void dropGrown() {
+        if (data_ == inline_) return;
+        std::free(data_);
+        data_ = inline_;
+        cap_ = inlineCap_;
+    }
+    bool grown() const { return data_ != inline_; }
+
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    size_t capacity() const { return cap_; }
+    Frame& operator[](size_t i) { return data_[i]; }
+    const Frame& operator[](size_t i) const { return data_[i]; }
+    Frame& back() { return data_[size_ - 1]; }
+    const Frame& back() const { return data_[size_ - 1]; }
+    void push_back(const Frame& f) {
+        if (size_ == cap_) grow(size_ + 1);
+        data_[size_++] = f;
+    }
+    void pop_back() { size_--; }
+    void clear() { size_ = 0; }
+    void resize(size_t n) { size_ = uint32_t(n); } // n <= size(): frames are only dropped
+    void reserve(size_t n) {
+        if (n > cap_) grow(n);
+    }
+
+  private:
+    void grow(size_t need) {
+        size_t n = cap_ ? size_t(cap_) * 2 : 8;
+        while (n < need)
+            n *= 2;
+        auto* d = static_cast<Frame*>(std::malloc(n * sizeof(Frame)));
+        if (!d) throw std::bad_alloc();
+        if (size_) std::memcpy(static_cast<void*>(d), data_, size_ * sizeof(Frame));
+        if (data_ != inline_) std::free(data_);
+        data_ = d;
+        cap_ = uint32_t(n);
+    }
+
+    Frame* data_ = nullptr;
+    Frame* inline_ = nullptr;
+    uint32_t size_ = 0;
+    uint32_t cap_ = 0;
+    uint32_t inlineCap_ = 0;
+};
+
 struct DeferRec {
     FuncObj* fn;
     uint32_t argStart;   // in Thread::deferArgs
@@ -65,7 +137,9 @@ struct Thread {
 
     Value* stack = nullptr;  // registers of all frames
     size_t stackSize = 0;    // slots allocated
-    std::vector<Frame> frames;
+    Value* inlineStack = nullptr; // not owned (see the top of the file); `stack` starts here
+    size_t inlineStackSize = 0;
+    FrameStack frames;
     std::vector<DeferRec> defers;
     std::vector<Value> deferArgs;
     std::vector<PanicRec> panics; // innermost last
@@ -82,10 +156,13 @@ struct Thread {
     int pendingPanicKind = 0;
     std::string pendingError;
     Value pendingPanicValue;
-    std::string createdBy;
+    // The `go` statement that started this goroutine ("created by" in traces): its function and
+    // line, turned into text only when a trace is printed.
+    const Proto* createdByProto = nullptr;
+    uint32_t createdByLine = 0;
     // Values a native holds only in C++ locals across a callback into script code (where a GC
     // may run): NativeCall::root pushes here; callNative drops them when the native returns.
-    std::vector<Value> tempRoots;   // "main.main\n\tfile.gol:12 +0x0" of the go statement
+    std::vector<Value> tempRoots;
 
     Thread() = default;
     ~Thread();
@@ -95,7 +172,20 @@ struct Thread {
     // Makes sure stack[0..slots) exists (zero-filled beyond the old size). Returns false when
     // the goroutine stack limit would be exceeded.
     bool ensureStack(size_t slots);
+    // Gives a new Thread inline buffers (see the top of the file): `slots` Values at `stackBuf`
+    // and `nframes` Frames at `frameBuf`, neither owned.
+    void setInlineBuffers(Value* stackBuf, size_t slots, Frame* frameBuf, uint32_t nframes);
+    // Back to the inline buffers, freeing grown ones (a finished goroutine's Thread).
+    void dropGrownBuffers();
     size_t stackBytes() const { return stackSize * sizeof(Value) + frames.capacity() * sizeof(Frame); }
 };
+
+// A goroutine's Thread in its G's local memory (RuntimeOptions::gLocalBytes): the Thread, then
+// its first frames, then its first VM stack slots (at least kGoroutineInlineSlots: most
+// goroutine bodies are small; ensureStack doubles from there).
+constexpr uint32_t kGoroutineInlineFrames = 4;
+constexpr size_t kGoroutineInlineSlots = 32;
+constexpr size_t kGoroutineLocalBytes =
+    sizeof(Thread) + kGoroutineInlineFrames * sizeof(Frame) + kGoroutineInlineSlots * sizeof(Value);
 
 } // namespace gol::vm

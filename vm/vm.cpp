@@ -59,7 +59,25 @@ const NativeDef* PackageRegistry::findNative(std::string_view path, std::string_
     return nullptr;
 }
 
-Thread::~Thread() { std::free(stack); }
+Thread::~Thread() {
+    if (stack != inlineStack) std::free(stack);
+}
+
+void Thread::setInlineBuffers(Value* stackBuf, size_t slots, Frame* frameBuf, uint32_t nframes) {
+    inlineStack = stack = stackBuf;
+    inlineStackSize = stackSize = slots;
+    std::memset(static_cast<void*>(stack), 0, slots * sizeof(Value));
+    frames.setInline(frameBuf, nframes);
+}
+
+void Thread::dropGrownBuffers() {
+    if (stack != inlineStack) {
+        std::free(stack);
+        stack = inlineStack;
+        stackSize = inlineStackSize;
+    }
+    frames.dropGrown();
+}
 
 bool Thread::ensureStack(size_t slots) {
     if (slots <= stackSize) return true;
@@ -70,7 +88,13 @@ bool Thread::ensureStack(size_t slots) {
         if (slots * sizeof(Value) + frames.capacity() * sizeof(Frame) > limit) return false;
         n = slots;
     }
-    auto* s = static_cast<Value*>(std::realloc(stack, n * sizeof(Value)));
+    Value* s;
+    if (stack && stack == inlineStack) { // not ours to realloc: move out of it
+        s = static_cast<Value*>(std::malloc(n * sizeof(Value)));
+        if (s) std::memcpy(static_cast<void*>(s), stack, stackSize * sizeof(Value));
+    } else {
+        s = static_cast<Value*>(std::realloc(stack, n * sizeof(Value)));
+    }
     if (!s) return false;
     std::memset(static_cast<void*>(s + stackSize), 0, (n - stackSize) * sizeof(Value));
     stack = s;
@@ -90,6 +114,7 @@ VM::VM(VMOptions opts) : opts_(std::move(opts)), collector_(std::make_unique<Col
     rt::RuntimeOptions ro;
     ro.gomaxprocs = opts_.gomaxprocs;
     ro.schedtraceMs = opts_.schedtraceMs;
+    ro.gLocalBytes = kGoroutineLocalBytes; // goroutine.cpp builds each G's Thread there
     ro.traceback = [this](rt::G* g, std::string& out) {
         if (g->user) appendTraceback(*static_cast<Thread*>(g->user), out, false);
     };
