@@ -81,27 +81,21 @@ func compileRegexp(expr string, posix bool) (*Regexp, error) {
 func Compile(expr string) (*Regexp, error)      { return compileRegexp(expr, false) }
 func CompilePOSIX(expr string) (*Regexp, error) { return compileRegexp(expr, true) }
 
-func MustCompile(str string) *Regexp {
-	regexp, err := Compile(str)
-	if err != nil {
-		panic(`regexp: Compile(` + quote(str) + `): ` + err.Error())
-	}
-	return regexp
-}
+// MustCompile and MustCompilePOSIX panic with Go's text, which shows the pattern back-quoted
+// when it can be, else as a Go string literal.
+func MustCompile(str string) *Regexp      { return mustCompile(str, false, "Compile") }
+func MustCompilePOSIX(str string) *Regexp { return mustCompile(str, true, "CompilePOSIX") }
 
-func MustCompilePOSIX(str string) *Regexp {
-	regexp, err := CompilePOSIX(str)
-	if err != nil {
-		panic(`regexp: CompilePOSIX(` + quote(str) + `): ` + err.Error())
+func mustCompile(expr string, posix bool, fn string) *Regexp {
+	re, err := compileRegexp(expr, posix)
+	if err == nil {
+		return re
 	}
-	return regexp
-}
-
-func quote(s string) string {
-	if strconv.CanBackquote(s) {
-		return "`" + s + "`"
+	shown := strconv.Quote(expr)
+	if strconv.CanBackquote(expr) {
+		shown = "`" + expr + "`"
 	}
-	return strconv.Quote(s)
+	panic("regexp: " + fn + "(" + shown + "): " + err.Error())
 }
 
 func (re *Regexp) String() string { return re.expr }
@@ -124,17 +118,16 @@ func (re *Regexp) NumSubexp() int { return re.numSubexp }
 
 func (re *Regexp) SubexpNames() []string { return re.subexpNames }
 
+// SubexpIndex is the index of the first group named name, or -1 (also for "": unnamed groups
+// have that name).
 func (re *Regexp) SubexpIndex(name string) int {
-	if name != "" {
-		for i, s := range re.subexpNames {
-			if name == s {
-				return i
-			}
+	for g := 1; name != "" && g < len(re.subexpNames); g++ {
+		if re.subexpNames[g] == name {
+			return g
 		}
 	}
 	return -1
 }
-
 )go";
 
 constexpr const char* kApi[] = {
