@@ -287,10 +287,10 @@ void Collector::runConcurrent(VM& vm, Thread* self) {
     m.setFrom("found from a program constant");
     forEachProgramRoot(vm, markRef);
     int64_t slice = rt::nanotime();
-    // The marker yields its P every ~1 ms while the heap has grown less than half the headroom
-    // GOGC gives it; past that it marks without pause (there are no mutator assists: this is
-    // what keeps a fast-allocating program from outrunning the marker).
-    uint64_t yieldUntil = c.heapStart + c.heapStart * uint64_t(std::max(heap.gcPercent_, 0)) / 200;
+    // The marker yields its P every ~1 ms while the heap is below its goal (the pacer started the
+    // cycle before it); past the goal it marks without pause (there are no mutator assists: this
+    // is what keeps a fast-allocating program from outrunning the marker).
+    uint64_t yieldUntil = heap.nextGC_.load(std::memory_order_relaxed);
     for (;;) {
         m.takeShaded();
         bool done = m.drain(256);
@@ -406,8 +406,18 @@ uint64_t Collector::sweepList(VM& vm, Obj* list, bool hasFresh, Obj* stopAt, boo
 
 void Collector::finishCycle(VM& vm, Cycle& c) {
     Heap& heap = vm.heap();
-    uint64_t goal = c.live + c.live * uint64_t(std::max(heap.gcPercent_, 0)) / 100;
-    heap.nextGC_.store(std::max<uint64_t>(goal, 4u << 20), std::memory_order_relaxed);
+    uint64_t goal =
+        std::max<uint64_t>(c.live + c.live * uint64_t(std::max(heap.gcPercent_, 0)) / 100, 4u << 20);
+    // The pacer (a simple form of Go's): goroutines keep allocating while a cycle marks, so the
+    // next one starts as much before the goal as the heap grew during this one's marking, but
+    // no earlier than 70% of the way from the live heap to the goal (Go's lower bound), so that
+    // one slow cycle does not make cycles back to back. A program whose only allocating
+    // goroutine runs the cycle grows nothing while marking and starts at the goal.
+    uint64_t grew = c.heapMarked > c.heapStart ? c.heapMarked - c.heapStart : 0;
+    uint64_t earliest = c.live + (goal - std::min(goal, c.live)) * 7 / 10;
+    uint64_t trigger = std::max(goal > grew ? goal - grew : 0, earliest);
+    heap.nextGC_.store(goal, std::memory_order_relaxed);
+    heap.trigger_.store(std::min(trigger, goal), std::memory_order_relaxed);
     heap.gcPending_.store(false, std::memory_order_relaxed);
     int64_t end = rt::nanotime();
     uint64_t wall;

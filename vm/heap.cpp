@@ -110,7 +110,7 @@ Obj* Heap::alloc(ObjKind kind, size_t bytes) {
         heapAlloc_.fetch_sub(bytes, std::memory_order_relaxed);
         outOfMemory();
     }
-    if ((stress_ || now > nextGC_.load(std::memory_order_relaxed)) && gcPercent_ >= 0 &&
+    if ((stress_ || now > trigger_.load(std::memory_order_relaxed)) && gcPercent_ >= 0 &&
         !gcPending_.load(std::memory_order_relaxed))
         requestCollection();
     totalAlloc_.fetch_add(bytes, std::memory_order_relaxed);

@@ -137,6 +137,10 @@ private:
     // The first collection at 4 MiB, as Go's minimum heap goal: below that a GC costs more than
     // the memory it could return.
     std::atomic<uint64_t> nextGC_{4u << 20};
+    // The heap size at which the next cycle starts: at or before the goal (nextGC_), by as much
+    // as the heap grew while the last cycle marked (Collector::finishCycle, the pacer), so that
+    // goroutines allocating during marking end it near the goal rather than past it.
+    std::atomic<uint64_t> trigger_{4u << 20};
     int gcPercent_ = 100;
     bool stress_ = false;
     // relaxed: a hint polled at safepoints; the collection itself synchronises by stopping the
