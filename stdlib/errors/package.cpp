@@ -1,5 +1,5 @@
-// Package errors: Go's errors (New, Is, As, Unwrap, Join) as gol code; As stores through its
-// target by runtime type, which Go does with reflection, in one native.
+// Package errors: New, Is, As, Unwrap and Join (Go 1.20's, with multi-errors) as gol code of our
+// own; As stores through its target by runtime type, which Go does with reflection, in a native.
 #include "stdlib/bind.hpp"
 #include "stdlib/packages.hpp"
 
@@ -16,47 +16,35 @@ func New(text string) error {
 	return &errorString{text}
 }
 
+// errorString is the error New makes (its %T is *errors.errorString, as in Go).
 type errorString struct {
 	s string
 }
 
-func (e *errorString) Error() string {
-	return e.s
-}
+func (e *errorString) Error() string { return e.s }
 
+// Unwrap returns what err wraps through an Unwrap() error method; nil for a multi-error.
 func Unwrap(err error) error {
-	u, ok := err.(interface {
-		Unwrap() error
-	})
-	if !ok {
-		return nil
+	if w, ok := err.(interface{ Unwrap() error }); ok {
+		return w.Unwrap()
 	}
-	return u.Unwrap()
+	return nil
 }
 
-func isComparable(v error) bool
-
-func Is(err, target error) bool {
-	if target == nil {
-		return err == target
-	}
-	isComparable := isComparable(target)
-	for {
-		if isComparable && err == target {
+// walk visits err and the errors under it depth first, in order: what Unwrap() error returns,
+// or each error of Unwrap() []error, until visit says it is done. Is and As both search err's
+// tree this way.
+func walk(err error, visit func(error) bool) bool {
+	for err != nil {
+		if visit(err) {
 			return true
 		}
-		if x, ok := err.(interface{ Is(error) bool }); ok && x.Is(target) {
-			return true
-		}
-		switch x := err.(type) {
+		switch w := err.(type) {
 		case interface{ Unwrap() error }:
-			err = x.Unwrap()
-			if err == nil {
-				return false
-			}
+			err = w.Unwrap()
 		case interface{ Unwrap() []error }:
-			for _, err := range x.Unwrap() {
-				if Is(err, target) {
+			for _, inner := range w.Unwrap() {
+				if walk(inner, visit) {
 					return true
 				}
 			}
@@ -65,44 +53,49 @@ func Is(err, target error) bool {
 			return false
 		}
 	}
+	return false
 }
 
-// checkAsTarget panics as Go does for a bad target; assignTo stores err through target when
-// err's dynamic type is assignable to the target's element type.
+// isComparable reports whether == may be used on v's dynamic type without a panic.
+func isComparable(v error) bool
+
+// Is reports whether target is in err's tree: equal to an error there, or claimed by that
+// error's Is method.
+func Is(err, target error) bool {
+	if target == nil {
+		return err == nil
+	}
+	canCompare := isComparable(target)
+	return walk(err, func(e error) bool {
+		if canCompare && e == target {
+			return true
+		}
+		m, ok := e.(interface{ Is(error) bool })
+		return ok && m.Is(target)
+	})
+}
+
+// checkAsTarget panics as Go does for a target that is not a non-nil pointer to an interface
+// or to an error type; assignTo stores err through target when err's dynamic type is
+// assignable to the target's element type (what Go does with reflection).
 func checkAsTarget(target any)
 func assignTo(err error, target any) bool
 
+// As finds the first error in err's tree that fits *target (or whose As method says so) and
+// stores it there.
 func As(err error, target any) bool {
 	checkAsTarget(target)
-	for {
-		if assignTo(err, target) {
+	return walk(err, func(e error) bool {
+		if assignTo(e, target) {
 			return true
 		}
-		if x, ok := err.(interface{ As(any) bool }); ok && x.As(target) {
-			return true
-		}
-		switch x := err.(type) {
-		case interface{ Unwrap() error }:
-			err = x.Unwrap()
-			if err == nil {
-				return false
-			}
-		case interface{ Unwrap() []error }:
-			for _, err := range x.Unwrap() {
-				if err == nil {
-					continue
-				}
-				if As(err, target) {
-					return true
-				}
-			}
-			return false
-		default:
-			return false
-		}
-	}
+		m, ok := e.(interface{ As(any) bool })
+		return ok && m.As(target)
+	})
 }
 
+// Join wraps the non-nil errors of errs into one whose text is theirs, a line each; nil when
+// there are none.
 func Join(errs ...error) error {
 	n := 0
 	for _, err := range errs {
@@ -113,15 +106,13 @@ func Join(errs ...error) error {
 	if n == 0 {
 		return nil
 	}
-	e := &joinError{
-		errs: make([]error, 0, n),
-	}
+	kept := make([]error, 0, n) // exactly n: Unwrap's slice has Go's capacity
 	for _, err := range errs {
 		if err != nil {
-			e.errs = append(e.errs, err)
+			kept = append(kept, err)
 		}
 	}
-	return e
+	return &joinError{kept}
 }
 
 type joinError struct {
@@ -129,19 +120,17 @@ type joinError struct {
 }
 
 func (e *joinError) Error() string {
-	var b []byte
+	text := make([]byte, 0, 16*len(e.errs))
 	for i, err := range e.errs {
 		if i > 0 {
-			b = append(b, '\n')
+			text = append(text, '\n')
 		}
-		b = append(b, err.Error()...)
+		text = append(text, err.Error()...)
 	}
-	return string(b)
+	return string(text)
 }
 
-func (e *joinError) Unwrap() []error {
-	return e.errs
-}
+func (e *joinError) Unwrap() []error { return e.errs }
 )go";
 
 void nIsComparable(NativeCall& c) {
