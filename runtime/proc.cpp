@@ -463,7 +463,7 @@ void Runtime::stopTheWorld() {
     s.stopnote.clear();
 }
 
-void Runtime::startTheWorld() {
+int64_t Runtime::startTheWorld() {
     Sched& s = *s_;
     M* m = currentM();
     std::vector<P*> withWork;
@@ -487,7 +487,9 @@ void Runtime::startTheWorld() {
     }
     for (P* pp : withWork)
         startm(s, pp, false);
+    int64_t started = nanotime();
     wakep(s);
+    return started;
 }
 
 void Runtime::forEachG(const std::function<void(G*)>& f) {

@@ -94,7 +94,10 @@ class Runtime {
     // Stop-the-world for the GC: from a goroutine; returns when every other G is parked, in a
     // syscall, or stopped at a safepoint (g->preempt is how running Gs are asked).
     void stopTheWorld();
-    void startTheWorld();
+    // Returns the time (nanotime) by which the world runs again: every P with work has its M
+    // woken. It is taken before waking a spinning M for the idle Ps, as Go's
+    // startTheWorldWithSema does, so pause figures mean what Go's do.
+    int64_t startTheWorld();
     // All Gs that are not dead (call with the world stopped, or accept a racy view).
     void forEachG(const std::function<void(G*)>& f);
     // Pending timers (call with the world stopped): the GC marks their args.

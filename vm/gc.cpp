@@ -252,8 +252,7 @@ void Collector::runStopTheWorld(VM& vm, Thread* self) {
     if (verify_) verifyAfterSweep(vm, self);
 
     pt.worked = rt::nanotime();
-    if (onGoroutine) runtime.startTheWorld();
-    pt.restarted = rt::nanotime();
+    pt.restarted = onGoroutine ? runtime.startTheWorld() : rt::nanotime();
     c.markStartNs = uint64_t(pt.restarted - pt.requested);
     recordPause(PauseKind::WholeCycle, pt);
     finishCycle(vm, c);
@@ -277,8 +276,7 @@ void Collector::runConcurrent(VM& vm, Thread* self) {
     m.setFrom("found from a goroutine, a global or a sudog");
     forEachMutableRoot(vm, self, markRef);
     pt.worked = rt::nanotime();
-    runtime.startTheWorld();
-    pt.restarted = rt::nanotime();
+    pt.restarted = runtime.startTheWorld();
     c.markStartNs = uint64_t(pt.restarted - pt.requested);
     recordPause(PauseKind::MarkStart, pt);
 
@@ -319,8 +317,7 @@ void Collector::runConcurrent(VM& vm, Thread* self) {
     c.heapMarked = heap.heapAlloc_.load(std::memory_order_relaxed);
     Obj* list = heap.all_.exchange(nullptr, std::memory_order_acquire);
     pt.worked = rt::nanotime();
-    runtime.startTheWorld();
-    pt.restarted = rt::nanotime();
+    pt.restarted = runtime.startTheWorld();
     c.termNs = uint64_t(pt.restarted - pt.requested);
     recordPause(PauseKind::MarkTermination, pt);
 
