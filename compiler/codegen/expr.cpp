@@ -221,6 +221,8 @@ bool FuncGen::isFresh(ast::Expr* e) {
 
 int FuncGen::expr(ast::Expr* e, int dst) {
     if (e->constant && e->mode == uint8_t(types::Mode::Constant)) return constant(*e->constant, e->type, dst);
+    if (!hoisted_.empty())
+        if (auto it = hoisted_.find(e); it != hoisted_.end()) return moveTo(it->second, dst);
     switch (e->kind) {
     case ast::Kind::ParenExpr: return expr(ast::cast<ast::ParenExpr>(e)->x, dst);
     case ast::Kind::Ident: return ident(ast::cast<ast::Ident>(e), dst);
@@ -390,6 +392,8 @@ int FuncGen::binary(ast::BinaryExpr* e, int dst) {
     int save = top_;
     int r = dst >= 0 ? dst : allocFor(t);
     int mark = top_;
+    CallHoist calls(*this);
+    calls.operands(e->x, e->y);
     if (K(t) == Kind::String) {
         int x = expr(e->x);
         int y = expr(e->y);
@@ -496,6 +500,8 @@ int FuncGen::compareExpr(Tok op, ast::Expr* x, ast::Expr* y, int dst) {
     int save = top_;
     int r = dst >= 0 ? dst : alloc(RegClass::Scalar);
     int mark = top_;
+    CallHoist calls(*this);
+    calls.operands(x, y);
     bool xnil = isNilExpr(x), ynil = isNilExpr(y);
     if (xnil || ynil) {
         int v = expr(xnil ? y : x);
@@ -594,6 +600,8 @@ void FuncGen::condJump(ast::Expr* e, bool onTrue, int label) {
         bool cmp = b->op == Tok::Lss || b->op == Tok::Leq || b->op == Tok::Gtr || b->op == Tok::Geq ||
                    b->op == Tok::Eql || b->op == Tok::Neq;
         if (cmp && !isNilExpr(b->x) && !isNilExpr(b->y)) {
+            CallHoist calls(*this);
+            calls.operands(b->x, b->y);
             types::Type* t = concrete(pb_.ctx(), b->x->type);
             Kind k = K(t);
             bool rawInt = types::isInteger(t) && !isUnsignedT(t);
@@ -746,6 +754,8 @@ int FuncGen::index(ast::IndexExpr* e, int dst) {
     int save = top_;
     int r = dst >= 0 ? dst : allocFor(e->type);
     int mark = top_;
+    CallHoist calls(*this);
+    calls.operands(e->x, e->index);
     int x = expr(e->x);
     if (auto* m = xt->as<types::Map>()) {
         int k = exprTo(e->index, m->key);

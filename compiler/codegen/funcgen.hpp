@@ -51,6 +51,35 @@ struct LValue {
     bool byteElem = false;
 };
 
+class FuncGen;
+
+// gc's evaluation order (eval_order.cpp). Go's spec leaves open when an operand that is not a
+// call is read relative to the calls of the same expression; gc makes every call (and receive)
+// first, left to right, and reads the other operands afterwards: in `x + f()` with a global x
+// that f changes, x is read after f has run. gol follows gc so that programs print what
+// `go run` prints. A CallHoist, made where an expression's operands are about to be evaluated,
+// evaluates the calls of both operands into registers when a memory read on the left would
+// otherwise come first (a plain register local cannot be changed by a call, so the order is
+// unobservable then and nothing is hoisted). The registers are above the expression's mark,
+// released with its other temporaries; the node table entries go with the CallHoist.
+class CallHoist {
+  public:
+    explicit CallHoist(FuncGen& g) : g_(g) {}
+    ~CallHoist();
+    CallHoist(const CallHoist&) = delete;
+    CallHoist& operator=(const CallHoist&) = delete;
+    void operands(ast::Expr* left, ast::Expr* right);
+    // An assignment: the targets' operands, then the values (gc orders a call on the right of
+    // `a[i] = f()` before the reads of a and i).
+    void operands(const std::vector<ast::Expr*>& targets, const std::vector<ast::Expr*>& values);
+
+  private:
+    void hoist(ast::Expr* e);
+    void evaluate(ast::Expr* e);
+    FuncGen& g_;
+    std::vector<const ast::Expr*> added_;
+};
+
 class FuncGen {
   public:
     FuncGen(ProgramBuilder& pb, FuncGen* parent, uint32_t protoIndex, const std::string& pkgPath);
@@ -80,6 +109,7 @@ class FuncGen {
 
   private:
     friend class ProgramBuilder;
+    friend class CallHoist;
     // --- labels and jumps ---
     int newLabel();
     void bind(int label);
@@ -187,6 +217,10 @@ class FuncGen {
     std::unordered_map<const ast::Stmt*, int> gotoLabels_;
     std::unordered_set<const types::Var*> mutated_; // boxed params the body may modify
     std::vector<int> assignedRegs_; // variable registers the assignment being compiled stores to
+    // Calls evaluated ahead of the rest of their expression (CallHoist): expr() of one of these
+    // nodes returns its register.
+    std::unordered_map<const ast::Expr*, int> hoisted_;
+    bool readsMemory(ast::Expr* e);
     // Results.
     types::Tuple* results_ = nullptr;
     std::vector<types::Var*> resultVars_; // named (or synthesized: nullptr) result variables

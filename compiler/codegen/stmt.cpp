@@ -351,6 +351,8 @@ LValue FuncGen::lvalue(ast::Expr* e, bool stable) {
     }
     if (auto* ix = ast::as<ast::IndexExpr>(e)) {
         types::Type* xt = U(ix->x->type);
+        CallHoist calls(*this);
+        calls.operands(ix->x, ix->index);
         int b = expr(ix->x);
         if (auto* m = xt->as<types::Map>()) {
             lv.kind = LValue::Map;
@@ -497,6 +499,8 @@ bool FuncGen::independentTargets(ast::AssignStmt* s) {
 }
 
 void FuncGen::assign(ast::AssignStmt* s) {
+    CallHoist calls(*this);
+    calls.operands(s->lhs, s->rhs);
     if (s->lhs.size() == 1 && s->rhs.size() == 1) {
         LValue lv = lvalue(s->lhs[0], false);
         if (lv.kind == LValue::Blank) {
@@ -580,6 +584,8 @@ static Tok baseOp(Tok t) {
 void FuncGen::opAssign(ast::AssignStmt* s) {
     // x op= y is x = x op y with x's operands evaluated once: rewrite into a synthetic
     // BinaryExpr over a register-backed placeholder is awkward, so emit the op directly.
+    CallHoist calls(*this);
+    calls.operands(s->lhs, s->rhs);
     LValue lv = lvalue(s->lhs[0], false);
     // A register variable is its own operand: y cannot change it (a variable that a closure could
     // assign lives in a cell), and every op reads its operands before writing R[a].
