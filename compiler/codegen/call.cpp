@@ -132,6 +132,9 @@ std::vector<int> FuncGen::call(ast::CallExpr* e, int dstFirst) {
     types::Signature* sig = U(fun->type) ? U(fun->type)->as<types::Signature>() : nullptr;
     if (!sig) throw std::runtime_error("internal error: call of non-function");
     auto* sel = ast::as<ast::SelectorExpr>(fun);
+    // The callee (or receiver) and the arguments are read after the arguments' calls (gc).
+    CallHoist calls(*this);
+    calls.operands(std::vector<ast::Expr*>{sel && !sel->pkgObj ? sel->x : fun}, e->args);
 
     // Static function.
     const types::Func* target = nullptr;
@@ -468,6 +471,8 @@ int FuncGen::compositeLit(ast::CompositeLit* e, types::Type* t, int dst) {
     int save = top_;
     int r = dst >= 0 ? dst : alloc(RegClass::Ref);
     int mark = top_;
+    CallHoist calls(*this);
+    calls.operands({}, e->elts);
     auto value = [&](ast::Expr* v, types::Type* vt) {
         if (auto* cl = ast::as<ast::CompositeLit>(unparen(v)); cl && !cl->litType) {
             types::Type* et = cl->type ? cl->type : vt;

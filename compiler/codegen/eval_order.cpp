@@ -44,6 +44,10 @@ bool hasCall(ast::Expr* e) {
     }
     case ast::Kind::StarExpr: return hasCall(ast::cast<ast::StarExpr>(e)->x);
     case ast::Kind::TypeAssertExpr: return hasCall(ast::cast<ast::TypeAssertExpr>(e)->x);
+    case ast::Kind::KeyValueExpr: {
+        auto* kv = ast::cast<ast::KeyValueExpr>(e);
+        return hasCall(kv->key) || hasCall(kv->value);
+    }
     default: return false;
     }
 }
@@ -62,7 +66,9 @@ bool FuncGen::readsMemory(ast::Expr* e) {
     case ast::Kind::Ident: {
         auto* id = ast::cast<ast::Ident>(e);
         if (!id->obj || id->obj->kind != types::ObjKind::Var) return false;
-        return lookupVar(id->obj->as<types::Var>()).kind != VarLoc::Reg;
+        auto* v = id->obj->as<types::Var>();
+        if (v->isField) return false; // a field name as a struct literal's key
+        return lookupVar(v).kind != VarLoc::Reg;
     }
     case ast::Kind::CallExpr: {
         auto* c = ast::cast<ast::CallExpr>(e);
@@ -79,6 +85,14 @@ bool FuncGen::readsMemory(ast::Expr* e) {
     case ast::Kind::BinaryExpr: {
         auto* b = ast::cast<ast::BinaryExpr>(e);
         return readsMemory(b->x) || readsMemory(b->y);
+    }
+    case ast::Kind::SelectorExpr: {
+        auto* sel = ast::cast<ast::SelectorExpr>(e);
+        return !sel->pkgObj || sel->pkgObj->kind == types::ObjKind::Var; // pkg.F is no read
+    }
+    case ast::Kind::KeyValueExpr: {
+        auto* kv = ast::cast<ast::KeyValueExpr>(e);
+        return readsMemory(kv->key) || readsMemory(kv->value);
     }
     default: return true; // fields, elements, dereferences, composite literals: conservatively
     }
@@ -97,8 +111,10 @@ void CallHoist::operands(ast::Expr* left, ast::Expr* right) {
 
 void CallHoist::operands(const std::vector<ast::Expr*>& targets, const std::vector<ast::Expr*>& values) {
     bool calls = false, reads = false;
-    for (auto* v : values)
+    for (auto* v : values) {
         calls = calls || hasCall(v);
+        reads = reads || g_.readsMemory(v);
+    }
     for (auto* t : targets) {
         calls = calls || hasCall(t);
         reads = reads || g_.readsMemory(t);
@@ -168,6 +184,12 @@ void CallHoist::hoist(ast::Expr* e) {
     }
     case ast::Kind::StarExpr: hoist(ast::cast<ast::StarExpr>(e)->x); return;
     case ast::Kind::TypeAssertExpr: hoist(ast::cast<ast::TypeAssertExpr>(e)->x); return;
+    case ast::Kind::KeyValueExpr: {
+        auto* kv = ast::cast<ast::KeyValueExpr>(e);
+        hoist(kv->key);
+        hoist(kv->value);
+        return;
+    }
     default: return;
     }
 }

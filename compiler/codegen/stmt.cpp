@@ -217,6 +217,8 @@ void FuncGen::define(ast::AssignStmt* s) {
         homes.push_back(nw ? allocHomeImpl(*this, pb_, v, needsCell(v)) : kNoHome);
     }
     int mark = top_;
+    CallHoist calls(*this);
+    calls.operands({}, s->rhs);
     std::vector<int> vals(vars.size(), -1);
     std::vector<bool> fresh(vars.size(), false);
     std::vector<types::Type*> vtypes(vars.size(), nullptr);
@@ -663,6 +665,8 @@ void FuncGen::returnStmt(ast::ReturnStmt* s) {
     }
     std::vector<int> vals;
     std::vector<types::Type*> ts;
+    CallHoist calls(*this);
+    calls.operands({}, s->results);
     if (s->results.size() == 1 && n > 1) {
         auto* c = ast::cast<ast::CallExpr>(unparen(s->results[0]));
         vals = call(c);
