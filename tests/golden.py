@@ -38,6 +38,8 @@ import sys
 import tempfile
 
 DEFAULT_TIMEOUT = 30
+# Sanitizer builds run several times slower: GOL_TIMEOUT_SCALE multiplies every program's limit.
+TIMEOUT_SCALE = float(os.environ.get("GOL_TIMEOUT_SCALE", "1"))
 # A diagnostic is `FILE:LINE:COL: message` (Go prints `./main.go:3:2: ...`).
 DIAG_RE = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+):(?P<col>\d+): (?P<msg>.*)$")
 ANNOT_RE = re.compile(r"^\s*//\s*(exit|stderr|args|stdin|env|timeout):\s?(.*)$")
@@ -183,7 +185,7 @@ def run_process(argv, spec, cwd):
     proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, start_new_session=True)
     try:
-        out, err = proc.communicate(input=data, timeout=spec.timeout)
+        out, err = proc.communicate(input=data, timeout=spec.timeout * TIMEOUT_SCALE)
     except subprocess.TimeoutExpired:
         # The program runs in its own session: kill the whole group.
         try:
@@ -241,7 +243,7 @@ def check_errors(spec, stderr, basename):
 def check(spec, code, out, err, basename):
     """Returns a list of failure descriptions (empty = pass)."""
     if code is None:
-        return [f"timed out after {spec.timeout:g}s" + ("\n" + excerpt(err) if err else "")]
+        return [f"timed out after {spec.timeout * TIMEOUT_SCALE:g}s" + ("\n" + excerpt(err) if err else "")]
     problems = []
     if spec.errorcheck:
         problems += check_errors(spec, err, basename)
