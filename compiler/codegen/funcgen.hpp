@@ -75,6 +75,7 @@ class CallHoist {
 
   private:
     void hoist(ast::Expr* e);
+    void inside(ast::Expr* e);
     void evaluate(ast::Expr* e);
     FuncGen& g_;
     std::vector<const ast::Expr*> added_;

@@ -218,7 +218,7 @@ void FuncGen::define(ast::AssignStmt* s) {
     }
     int mark = top_;
     CallHoist calls(*this);
-    calls.operands({}, s->rhs);
+    if (s->rhs.size() == s->lhs.size()) calls.operands({}, s->rhs); // not `a, b := f()` or comma-ok
     std::vector<int> vals(vars.size(), -1);
     std::vector<bool> fresh(vars.size(), false);
     std::vector<types::Type*> vtypes(vars.size(), nullptr);
