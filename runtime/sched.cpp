@@ -272,14 +272,24 @@ void stopm(M* m) {
         if (s.exiting.load()) return;
         mput(s, m);
         bool timed = false;
+        M* earlierWake = nullptr;
         int64_t when = nextTimerWhen(s);
-        if (when != 0 && s.timerSleeper == nullptr && !s.frozen.load()) {
-            s.timerSleeper = m;
-            s.timerSleepUntil = when;
-            timed = true;
+        if (when != 0 && !s.frozen.load()) {
+            if (s.timerSleeper == nullptr) {
+                s.timerSleeper = m;
+                s.timerSleepUntil = when;
+                timed = true;
+            } else if (when < s.timerSleepUntil) {
+                // Our P's timer is due before the one the sleeper waits for (it was added
+                // on a running P, so nobody was told): wake the sleeper to recompute, as
+                // timerWake does. Without this a ticker on an idle P never fired.
+                earlierWake = s.timerSleeper;
+                s.timerSleepUntil = when;
+            }
         }
         checkdead(s);
         lk.unlock();
+        if (earlierWake) earlierWake->park.wakeup();
         if (timed) {
             int64_t d = when - nanotime();
             if (d > 0) m->park.sleepFor(d);
