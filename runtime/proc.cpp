@@ -395,6 +395,14 @@ int Runtime::numGoroutine() const {
     return s_->gcount.load();
 }
 
+int Runtime::currentProcId() const {
+    // m->p is written only by the M itself (acquirep, releasep, entersyscall), so the calling
+    // thread reads its own P without a race.
+    M* m = currentM();
+    if (!m || m->s != s_.get() || !m->p) return -1;
+    return m->p->id;
+}
+
 int64_t Runtime::startNanotime() const {
     return s_->startTime;
 }

@@ -85,6 +85,10 @@ class Runtime {
     int gomaxprocs() const;
     int numGoroutine() const; // Gs not dead (runtime.NumGoroutine)
     int64_t startNanotime() const;
+    // The id of the P the calling thread runs with in this runtime, or -1 (a host thread, an M
+    // of another runtime, an M without a P, a goroutine inside a blocking native): the heap's
+    // per-P caches are used only by the thread that holds the P.
+    int currentProcId() const;
 
     // "goroutine 7 [chan receive]:\n" + hook frames + "\n" for every live G; the calling G
     // first as "[running]". Gs running on another M print Go's "goroutine running on other

@@ -3,18 +3,18 @@
 //
 // A concurrent cycle, run by the goroutine whose allocation found the heap past its goal, at one
 // of its safepoints (docs/gc.md has the whole story):
-//  1. Mark start, world stopped: turn the write barrier on; remember the head of the heap's
-//     all-objects list (everything allocated from now on is above it: allocate-black); grey the
-//     mutable roots — globals, every goroutine's VM stack, defers, panics, natives' roots,
+//  1. Mark start, world stopped: turn the write barrier on; from now on the heap allocates
+//     black (Heap::startMarking); grey the mutable roots — globals, every goroutine's VM stack, defers, panics, natives' roots,
 //     not-yet-started goroutines, values parked in sudogs. Start the world.
 //  2. Concurrent mark on this goroutine, which yields to its P's other goroutines every ~1 ms:
 //     grey the program's constants (immutable), then scan grey objects until none is left,
 //     taking in the objects mutators shaded through the barrier.
-//  3. Mark termination, world stopped: scan what the barrier shaded since, and the buffers of
-//     the reached channels; turn the barrier off; detach the list. Start the world.
-//  4. Sweep the detached list concurrently: objects above the remembered head were allocated
-//     during the cycle and survive; below it, unmarked objects are freed. Splice the survivors
-//     back. The cycle ends: the next one may start.
+//  3. Mark termination, world stopped: scan what the barrier shaded since; turn the barrier
+//     off; the heap takes every span out of the per-P caches, advances its sweep generation and
+//     allocates white again (Heap::finishMarking). Start the world.
+//  4. Sweep concurrently (vm/gc_sweep.cpp): every span and large object that existed at
+//     termination, once, by this goroutine or by an allocator that takes an unswept span; white
+//     objects are freed, marks cleared. The cycle ends: the next one may start.
 //
 // Why nothing reachable is freed (the snapshot-at-the-beginning argument): an object unreachable
 // at mark start can never become reachable again, so what must survive is what was reachable
@@ -36,9 +36,9 @@
 // shades its contents first (WriteBarrier::beforeMutate), and it and the marker exclude each
 // other through the kScanning state of gcMark.
 //
-// Invariants: one cycle at a time (active_). The phase (the barrier flag) changes only while
-// the world is stopped. Each object is in exactly one of: the heap's list, the cycle's detached
-// list (sweepRest_), the swept survivors (keptHead_), the gcverify quarantine.
+// Invariants: one cycle at a time (active_), and its sweep ends before the next one starts (so
+// every span is swept before the sweep generation moves again). The phase (the barrier flag,
+// the allocation colour) changes only while the world is stopped.
 #include "vm/gc.hpp"
 
 #include "runtime/runtime.hpp"
@@ -191,15 +191,6 @@ Collector::Collector() {
 
 Collector::~Collector() {
     if (pauseSummary_) printPauseSummary();
-    // The program ended while a sweep was parked, or with objects in quarantine: nothing can
-    // reach them any more.
-    for (Obj* list : {sweepRest_, keptHead_, quarantine_, quarantineOld_}) {
-        for (Obj* o = list; o;) {
-            Obj* next = o->gcNext;
-            Heap::destroy(o);
-            o = next;
-        }
-    }
 }
 
 void Collector::collect(VM& vm, Thread* self) {
@@ -236,6 +227,8 @@ void Collector::runStopTheWorld(VM& vm, Thread* self) {
     if (onGoroutine) runtime.stopTheWorld();
     pt.stopped = rt::nanotime();
     c.heapStart = heap.heapAlloc_.load(std::memory_order_relaxed);
+    // Goroutines inside blocking natives (and host threads) may still allocate: black.
+    heap.startMarking();
 
     Marker m(wb_, false, verify_);
     auto markRef = [&](Obj* o) { m.mark(o); };
@@ -244,11 +237,11 @@ void Collector::runStopTheWorld(VM& vm, Thread* self) {
     m.setFrom("found from a goroutine, a global or a sudog");
     forEachMutableRoot(vm, self, markRef);
     m.drain(SIZE_MAX);
-    c.heapMarked = heap.heapAlloc_.load(std::memory_order_relaxed);
 
-    Obj* list = heap.all_.exchange(nullptr, std::memory_order_acquire);
-    uint64_t freed = sweepList(vm, list, false, nullptr, false, &c.live);
-    heap.heapAlloc_.fetch_sub(freed, std::memory_order_relaxed);
+    heap.finishMarking(verify_);
+    c.heapMarked = heap.heapAlloc_.load(std::memory_order_relaxed);
+    sweepAll(vm, false);
+    c.live = heap.sweptLive();
     if (verify_) verifyAfterSweep(vm, self);
 
     pt.worked = rt::nanotime();
@@ -269,7 +262,7 @@ void Collector::runConcurrent(VM& vm, Thread* self) {
     runtime.stopTheWorld();
     pt.stopped = rt::nanotime();
     c.heapStart = heap.heapAlloc_.load(std::memory_order_relaxed);
-    Obj* startHead = heap.all_.load(std::memory_order_acquire);
+    heap.startMarking();
     wb_.on_.store(true, std::memory_order_relaxed);
     Marker m(wb_, true, verify_);
     auto markRef = [&](Obj* o) { m.mark(o); };
@@ -314,16 +307,17 @@ void Collector::runConcurrent(VM& vm, Thread* self) {
     pt.stopped = rt::nanotime();
     m.finishStopped();
     wb_.on_.store(false, std::memory_order_relaxed);
+    heap.finishMarking(verify_);
     c.heapMarked = heap.heapAlloc_.load(std::memory_order_relaxed);
-    Obj* list = heap.all_.exchange(nullptr, std::memory_order_acquire);
     pt.worked = rt::nanotime();
     pt.restarted = runtime.startTheWorld();
     c.termNs = uint64_t(pt.restarted - pt.requested);
     recordPause(PauseKind::MarkTermination, pt);
 
-    // 4. Sweep, concurrently with the goroutines (which allocate onto the emptied list).
-    uint64_t freed = sweepList(vm, list, true, startHead, true, &c.live);
-    heap.heapAlloc_.fetch_sub(freed, std::memory_order_relaxed);
+    // 4. Sweep, concurrently with the goroutines (which sweep a span themselves when they take
+    // one that is not swept yet).
+    sweepAll(vm, true);
+    c.live = heap.sweptLive();
     if (verify_) {
         while (runtime.stopping())
             rt::preemptPark();
@@ -334,71 +328,19 @@ void Collector::runConcurrent(VM& vm, Thread* self) {
     finishCycle(vm, c);
 }
 
-// Sweeps `list`: with hasFresh, the objects before `stopAt` (all, if it is null) were allocated during the
-// cycle and survive; from stopAt on, unmarked objects are freed (or quarantined). Survivors' marks are
-// cleared and they are spliced back onto the heap's list. Returns the bytes freed; *live gets the bytes kept.
-uint64_t Collector::sweepList(VM& vm, Obj* list, bool hasFresh, Obj* stopAt, bool yieldable,
-                              uint64_t* liveBytes) {
+// Sweeps every span and large object that existed at mark termination. A long sweep on a
+// goroutine honours preemption (a time slice, another stop-the-world); while the program is
+// ending it runs to the end instead.
+void Collector::sweepAll(VM& vm, bool yieldable) {
     Heap& heap = vm.heap();
     rt::Runtime& runtime = vm.runtime();
-    uint64_t freedBytes = 0, freedObjs = 0, live = 0;
-    keptHead_ = nullptr;
-    keptTail_ = &keptHead_;
-    auto keep = [&](Obj* o) {
-        o->gcMark.store(gcmark::kWhite, std::memory_order_relaxed);
-        live += o->allocSize;
-        *keptTail_ = o;
-        keptTail_ = &o->gcNext;
-    };
-    sweepRest_ = list;
-    bool fresh = hasFresh;
-    size_t n = 0;
-    while (Obj* o = sweepRest_) {
-        sweepRest_ = o->gcNext;
-        if (o == stopAt) fresh = false;
-        if (fresh || o->gcMark.load(std::memory_order_relaxed) != gcmark::kWhite) {
-            keep(o);
-        } else {
-            freedBytes += o->allocSize;
-            freedObjs++;
-            if (verify_) {
-                // Poison and quarantine for a cycle: a reachable object freed by mistake is then
-                // found by the verifier or by the marker (kFreed), and a mutator using it reads
-                // 0xdede... instead of a plausible value. Maps, channels and host objects keep
-                // their C++ members (and finalizer) intact for Heap::destroy.
-                bool plain = o->kind != ObjKind::Map && o->kind != ObjKind::Chan && o->kind != ObjKind::Host;
-                if (plain && o->allocSize != UINT32_MAX)
-                    std::memset(reinterpret_cast<uint8_t*>(o) + sizeof(Obj), 0xDE,
-                                o->allocSize - sizeof(Obj));
-                o->gcMark.store(gcmark::kFreed, std::memory_order_relaxed);
-                o->gcNext = quarantine_;
-                quarantine_ = o;
-            } else {
-                Heap::destroy(o);
-            }
-        }
-        // A long sweep honours preemption (a time slice, another stop-the-world); while the
-        // program is ending it runs to the end instead (~Collector would free the rest).
-        if (yieldable && (++n & 4095) == 0) {
-            rt::G* g = rt::getg();
-            if (g->preempt.load(std::memory_order_relaxed) && !runtime.stopping()) rt::preemptPark();
-        }
+    Heap::SweepCursor cur;
+    heap.beginSweep(cur);
+    while (!heap.sweepSome(cur, 16)) {
+        if (!yieldable) continue;
+        rt::G* g = rt::getg();
+        if (g->preempt.load(std::memory_order_relaxed) && !runtime.stopping()) rt::preemptPark();
     }
-    *keptTail_ = nullptr;
-    // Splice the survivors back in front of whatever was allocated meanwhile. release: their
-    // cleared marks and links are visible to the next cycle, which acquires the head.
-    if (keptHead_) {
-        Obj* head = heap.all_.load(std::memory_order_relaxed);
-        do {
-            *keptTail_ = head;
-        } while (!heap.all_.compare_exchange_weak(head, keptHead_, std::memory_order_release,
-                                                  std::memory_order_relaxed));
-    }
-    keptHead_ = nullptr;
-    keptTail_ = &keptHead_;
-    heap.frees_.fetch_add(freedObjs, std::memory_order_relaxed);
-    *liveBytes = live;
-    return freedBytes;
 }
 
 void Collector::finishCycle(VM& vm, Cycle& c) {
@@ -415,6 +357,7 @@ void Collector::finishCycle(VM& vm, Cycle& c) {
     uint64_t trigger = std::max(goal > grew ? goal - grew : 0, earliest);
     heap.nextGC_.store(goal, std::memory_order_relaxed);
     heap.trigger_.store(std::min(trigger, goal), std::memory_order_relaxed);
+    heap.releaseIdleSpans();
     heap.gcPending_.store(false, std::memory_order_relaxed);
     int64_t end = rt::nanotime();
     uint64_t wall;

@@ -84,7 +84,7 @@ class Collector {
     struct Cycle;
     void runStopTheWorld(VM& vm, Thread* self);
     void runConcurrent(VM& vm, Thread* self);
-    uint64_t sweepList(VM& vm, Obj* list, bool hasFresh, Obj* stopAt, bool yieldable, uint64_t* liveBytes);
+    void sweepAll(VM& vm, bool yieldable);
     void finishCycle(VM& vm, Cycle& c);
     // Times of one pause (rt::nanotime): requested, every P stopped, work done, world restarted.
     struct PauseTimes {
@@ -96,7 +96,6 @@ class Collector {
     void verifyAfterSweep(VM& vm, Thread* self);
     // GOLDEBUG=gcpauses=1: PauseStats on stderr, each kind of pause split into its parts.
     void printPauseSummary() const;
-    void releaseQuarantine();
 
     bool gctrace_ = false;
     bool concurrent_ = true;
@@ -105,16 +104,7 @@ class Collector {
     // One cycle at a time: set by the goroutine that starts a cycle, cleared when its sweep ends.
     std::atomic<bool> active_{false};
     WriteBarrier wb_;
-
-    // Swept but not yet returned: the unswept rest of the list, survivors not yet spliced back
-    // onto the heap's list, and (gcverify) poisoned objects kept one cycle. Owned by the cycle's
-    // goroutine; ~Collector frees them if the program ended while a sweep was parked.
     Heap* heap_ = nullptr;
-    Obj* sweepRest_ = nullptr;
-    Obj* keptHead_ = nullptr;
-    Obj** keptTail_ = &keptHead_;
-    Obj* quarantine_ = nullptr;
-    Obj* quarantineOld_ = nullptr;
 
     mutable std::mutex statsMu_; // guards the pause records (read by ReadMemStats on any M)
     struct PauseRec {

@@ -7,8 +7,8 @@
 // storing goroutine's stack is grey) is not needed because every goroutine stack is scanned in
 // the stop-the-world that starts the cycle, so no stack is grey while goroutines run.
 //
-// Mark states kept in Obj::gcMark (written with atomics: the marker and any number of mutators
-// may shade the same object at once; the compare-and-swap picks one winner who queues it).
+// Mark states (vm/object.hpp, gcmark) are written with atomics: the marker and any number of
+// mutators may shade the same object at once; the compare-and-swap picks one winner who queues it.
 #pragma once
 
 #include "vm/object.hpp"
@@ -22,14 +22,6 @@ namespace gol::vm {
 
 class VM;
 struct MapObj;
-
-namespace gcmark {
-inline constexpr uint8_t kWhite = 0;    // not reached (yet) this cycle
-inline constexpr uint8_t kGrey = 1;     // reached: queued or scanned (all kinds but maps/iterators)
-inline constexpr uint8_t kBlack = 2;    // a map or map iterator whose contents were shaded
-inline constexpr uint8_t kScanning = 3; // a map or map iterator being shaded right now (a lock)
-inline constexpr uint8_t kFreed = 0xDD; // GOLDEBUG=gcverify=1: swept and quarantined
-} // namespace gcmark
 
 class WriteBarrier {
   public:

@@ -1,8 +1,9 @@
 // GOLDEBUG=gcverify=1: after each sweep, with the world stopped, trace everything reachable from
 // the roots again and fail loudly if any of it was freed. The sweep poisons freed objects
-// (0xDE bytes, mark kFreed) and keeps them one more cycle instead of returning their memory, so
-// such an object is recognisable here, by the next cycle's marker and barrier (kFreed), and by
-// a goroutine that still uses it (it reads 0xdededede... pointers and crashes at once).
+// (0xDE bytes, mark kFreed) and keeps them one more cycle instead of returning their slots
+// (vm/gc_sweep.cpp), so such an object is recognisable here, by the next cycle's marker and
+// barrier (kFreed), and by a goroutine that still uses it (it reads 0xdededede... pointers and
+// crashes at once).
 #include "vm/gc.hpp"
 
 #include "vm/gc_roots.hpp"
@@ -31,19 +32,6 @@ void Collector::verifyAfterSweep(VM& vm, Thread* self) {
         forEachRef(o, visit);
         if (o->kind == ObjKind::Chan) forEachBufferedRef(o, visit);
     }
-    releaseQuarantine();
-}
-
-// Objects poisoned by the previous cycle were checked by this cycle's marker and verifier: free
-// them; this cycle's wait for the next.
-void Collector::releaseQuarantine() {
-    for (Obj* o = quarantineOld_; o;) {
-        Obj* next = o->gcNext;
-        Heap::destroy(o);
-        o = next;
-    }
-    quarantineOld_ = quarantine_;
-    quarantine_ = nullptr;
 }
 
 } // namespace gol::vm

@@ -12,10 +12,7 @@
 
 namespace gol::vm {
 
-namespace {
-
-// Releases what a C++ member of an object owns; the object's own memory is freed by the caller.
-void destroyObject(Obj* o) {
+void Heap::destroyMembers(Obj* o) {
     switch (o->kind) {
     case ObjKind::Map: static_cast<MapObj*>(o)->~MapObj(); break;
     case ObjKind::Chan: static_cast<ChanObj*>(o)->ch.~Chan(); break;
@@ -25,23 +22,6 @@ void destroyObject(Obj* o) {
         break;
     }
     default: break;
-    }
-}
-
-} // namespace
-
-void Heap::destroy(Obj* o) {
-    destroyObject(o);
-    std::free(o);
-}
-
-Heap::~Heap() {
-    Obj* o = all_.load(std::memory_order_acquire);
-    while (o) {
-        Obj* next = o->gcNext;
-        destroyObject(o);
-        std::free(o);
-        o = next;
     }
 }
 
@@ -99,34 +79,21 @@ bool Heap::periodicCollectionDue() {
 }
 
 Obj* Heap::alloc(ObjKind kind, size_t bytes) {
-    // relaxed: the counters are statistics and triggers; no other memory is published by them.
-    uint64_t now = heapAlloc_.fetch_add(bytes, std::memory_order_relaxed) + bytes;
-    if (now > limitGoal_.load(std::memory_order_relaxed) && !admitOverLimitGoal(now, bytes)) {
-        heapAlloc_.fetch_sub(bytes, std::memory_order_relaxed);
-        outOfMemory();
+    Obj* o;
+    if (bytes <= kMaxSmallObject) {
+        unsigned cls = sizeClassOf(bytes);
+        if (SpanCache* c = procCache()) {
+            o = allocSmall(*c, cls, kind);
+        } else {
+            std::lock_guard<std::mutex> g(sharedMu_);
+            o = allocSmall(sharedCache_, cls, kind);
+        }
+    } else {
+        o = allocLarge(kind, bytes);
     }
-    void* mem = std::calloc(1, bytes);
-    if (!mem) {
-        heapAlloc_.fetch_sub(bytes, std::memory_order_relaxed);
-        outOfMemory();
-    }
-    if ((stress_ || now > trigger_.load(std::memory_order_relaxed)) && gcPercent_ >= 0 &&
-        !gcPending_.load(std::memory_order_relaxed))
-        requestCollection();
-    totalAlloc_.fetch_add(bytes, std::memory_order_relaxed);
-    // Every 16Ki allocations, look at the clock for the periodic cycle (busy goroutines also
-    // check it at their preemption safepoints: VM::safepoint).
-    if ((mallocs_.fetch_add(1, std::memory_order_relaxed) & 0x3FFF) == 0 && periodicCollectionDue())
-        requestCollection();
-    Obj* o = new (mem) Obj{};
-    o->kind = kind;
-    o->allocSize = bytes > UINT32_MAX ? UINT32_MAX : uint32_t(bytes);
-    // Publish on the all-objects list. release: the header writes above happen-before any
-    // thread (the sweeper) that acquires the list head and walks to this object.
-    Obj* head = all_.load(std::memory_order_relaxed);
-    do {
-        o->gcNext = head;
-    } while (!all_.compare_exchange_weak(head, o, std::memory_order_release, std::memory_order_relaxed));
+    if (!o) outOfMemory(); // with no lock held: the handler ends the program
+    // GC stress (GOLDEBUG=gcstress=1): every allocation asks for a cycle.
+    if (stress_ && gcPercent_ >= 0 && !gcPending_.load(std::memory_order_relaxed)) requestCollection();
     return o;
 }
 
@@ -246,10 +213,22 @@ HeapStats Heap::stats() const {
     s.heapAlloc = heapAlloc_.load(std::memory_order_relaxed);
     s.totalAlloc = totalAlloc_.load(std::memory_order_relaxed);
     s.mallocs = mallocs_.load(std::memory_order_relaxed);
+    // Plus what the caches allocated since they last added to the totals.
+    auto add = [&s](const SpanCache& c) {
+        uint64_t b = c.bytes.load(std::memory_order_relaxed);
+        s.heapAlloc += b;
+        s.totalAlloc += b;
+        s.mallocs += c.count.load(std::memory_order_relaxed);
+    };
+    add(sharedCache_);
+    for (const auto& slot : procCaches_)
+        if (const SpanCache* c = slot.load(std::memory_order_acquire)) add(*c);
     s.frees = frees_.load(std::memory_order_relaxed);
     s.numGC = numGC_.load(std::memory_order_relaxed);
     s.nextGC = nextGC_.load(std::memory_order_relaxed);
     s.numForcedGC = numForcedGC_.load(std::memory_order_relaxed);
+    s.spanSys = spanSys_.load(std::memory_order_relaxed);
+    s.spanIdle = spanIdle_.load(std::memory_order_relaxed);
     return s;
 }
 

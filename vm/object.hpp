@@ -40,13 +40,25 @@ enum class ObjKind : uint8_t {
     Host,    // opaque host data (embedding API, natives' state)
 };
 
+// The values of Obj::gcMark.
+namespace gcmark {
+inline constexpr uint8_t kWhite = 0;    // not reached (yet) this cycle
+inline constexpr uint8_t kGrey = 1;     // reached: queued or scanned (all kinds but maps/iterators)
+inline constexpr uint8_t kBlack = 2;    // a map or map iterator whose contents were shaded
+inline constexpr uint8_t kScanning = 3; // a map or map iterator being shaded right now (a lock)
+inline constexpr uint8_t kFreed = 0xDD; // GOLDEBUG=gcverify=1: swept and quarantined
+inline constexpr uint8_t kFreeSlot = 0xEE; // a span slot that holds no object (vm/spans.hpp)
+} // namespace gcmark
+
+// 8 bytes: the heap finds objects by span and size class (vm/spans.hpp), so no list link.
 struct Obj {
     ObjKind kind;
-    std::atomic<uint8_t> gcMark{0}; // the GC's color bits (issue 4 owns their meaning)
+    std::atomic<uint8_t> gcMark{0}; // the GC's color bits (vm/gc_barrier.hpp, vm/spans.hpp)
     uint16_t flags = 0;             // per-kind flags
-    uint32_t allocSize = 0;         // bytes including the header, for accounting and sweeping
-    Obj* gcNext = nullptr;          // the heap's list of all objects (sweep)
+    uint32_t allocSize = 0;         // bytes of the slot (its size class) or of a large object,
+                                    // header included (UINT32_MAX past 4 GiB): accounting, poisoning
 };
+static_assert(sizeof(Obj) == 8);
 
 struct StringObj : Obj {
     int64_t len;

@@ -119,12 +119,19 @@ VM::VM(VMOptions opts) : opts_(std::move(opts)), collector_(std::make_unique<Col
         if (g->user) appendTraceback(*static_cast<Thread*>(g->user), out, false);
     };
     runtime_ = std::make_unique<rt::Runtime>(ro);
+    heap_.setRuntime(runtime_.get());
 }
 
 VM::~VM() {
     // Goroutines still parked hold Threads; the runtime unwinds their fibers, whose Thread objects
-    // are owned by runGoroutine's frame and freed there.
-    runtime_.reset();
+    // are owned by runGoroutine's frame and freed there. Whatever allocates from now on uses the
+    // heap's shared cache.
+    heap_.setRuntime(nullptr);
+    // Not runtime_.reset(), which nulls the pointer before the destructor runs: goroutines keep
+    // running until ~Runtime has stopped and joined their Ms (a cycle's sweep, say), and they
+    // reach the runtime through vm.runtime().
+    delete runtime_.get();
+    (void)runtime_.release();
 }
 
 RType* VM::internalType(Kind kind, std::string str) {

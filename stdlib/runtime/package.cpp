@@ -115,11 +115,12 @@ void nReadMemStats(NativeCall& c) {
     // NumGC, PauseTotalNs, LastGC and the rings as one snapshot (the collector counts a cycle
     // and records its pauses together).
     vm::CycleRecords cr = c.vm.collector().cycleRecords();
-    // The system allocator's view of the whole process: what it obtained from the OS (its arenas
-    // and its direct mmaps) and what of that is free.
+    // The heap's span arenas plus the system allocator's view of the rest of the process (large
+    // objects, maps' tables, the VM's own data): what each obtained from the OS and how much of
+    // that holds nothing.
     struct mallinfo2 mi = ::mallinfo2();
-    uint64_t sys = std::max<uint64_t>(mi.arena + mi.hblkhd, s.heapAlloc);
-    uint64_t idle = mi.fordblks;
+    uint64_t sys = std::max<uint64_t>(s.spanSys + mi.arena + mi.hblkhd, s.heapAlloc);
+    uint64_t idle = s.spanIdle + mi.fordblks;
     const auto& fields = m->type->fields;
     for (size_t i = 0; i < fields.size(); i++) {
         std::string_view f = fields[i].name;

@@ -79,12 +79,13 @@ TEST_CASE("gc: the heap asks for the periodic cycle once per period") {
     CHECK_FALSE(h.periodicCollectionDue()); // one winner per period
 }
 
-TEST_CASE("gc: allocation looks at the periodic clock every 16 Ki allocations") {
+TEST_CASE("gc: allocation looks at the periodic clock whenever it takes a new span") {
     Heap h;
     h.setForcedGCPeriod(1'000'000);              // 1 ms
     h.alloc(ObjKind::String, sizeof(StringObj)); // the first allocation starts the clock
     CHECK_FALSE(h.gcPending());
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    // A 32-byte string's span holds 2048: the clock is looked at within that many.
     for (int i = 0; i < (1 << 14) && !h.gcPending(); i++)
         h.alloc(ObjKind::String, sizeof(StringObj));
     CHECK(h.gcPending());
