@@ -103,7 +103,7 @@ bool ptrSlotIsRef(const PtrObj* p) {
     if (owner->kind == ObjKind::Box) {
         auto* b = static_cast<BoxObj*>(owner);
         size_t i = size_t(reinterpret_cast<Value*>(p->slot) - b->fields);
-        return i < b->type->fields.size() && b->type->fields[i].type->isRef();
+        return i < b->type()->fields.size() && b->type()->fields[i].type->isRef();
     }
     return false;
 }

@@ -26,7 +26,7 @@ template <class F> void forEachRef(Obj* o, F&& f) {
     case ObjKind::Slice: f(static_cast<SliceObj*>(o)->array); break;
     case ObjKind::Box: {
         auto* b = static_cast<BoxObj*>(o);
-        const auto& fields = b->type->fields;
+        const auto& fields = b->type()->fields;
         for (size_t i = 0; i < fields.size(); i++)
             if (fields[i].type->isRef()) f(WriteBarrier::load(b->fields[i]).p);
         break;

@@ -21,7 +21,7 @@ namespace {
 // at once. Maps, channels and host objects keep their C++ members (destroyed when the slot is
 // really freed).
 void poison(Obj* o, uint64_t bytes) {
-    if (!Heap::destroyReadsBody(o->kind) && bytes != UINT32_MAX)
+    if (!Heap::destroyReadsBody(o->kind))
         std::memset(reinterpret_cast<uint8_t*>(o) + sizeof(Obj), 0xDE, bytes - sizeof(Obj));
     o->gcMark.store(gcmark::kFreed, std::memory_order_relaxed);
 }
@@ -135,7 +135,7 @@ void Heap::sweepLargeBatch(size_t max) {
             freedBytes += lp->bytes;
             freedObjs++;
             if (sweepVerify_)
-                poison(o, o->allocSize);
+                poison(o, lp->bytes);
             else
                 keep = false;
         } else {

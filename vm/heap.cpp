@@ -6,11 +6,17 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <new>
 
 namespace gol::vm {
+
+void Obj::badHeaderType() {
+    std::fputs("fatal error: gol: a type descriptor lies above the 48-bit address space\n", stderr);
+    std::abort();
+}
 
 void Heap::destroyMembers(Obj* o) {
     switch (o->kind) {
@@ -143,7 +149,7 @@ SliceObj* Heap::newSlice(ArrayObj* array, int64_t off, int64_t len, int64_t cap)
 BoxObj* Heap::newBox(const RType* t) {
     size_t n = t->fields.size();
     auto* b = static_cast<BoxObj*>(alloc(ObjKind::Box, sizeof(BoxObj) + n * sizeof(Value)));
-    b->type = t;
+    b->setType(t);
     for (size_t i = 0; i < n; i++) {
         if (t->fields[i].type->isBoxed()) b->fields[i] = zeroValue(t->fields[i].type);
     }

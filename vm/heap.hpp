@@ -141,7 +141,7 @@ private:
     // The heap is about to reach `now` bytes by an allocation of `bytes`: the limit, goal and
     // periodic-clock checks. False if the allocation can never fit (out of memory).
     bool checkGrowth(uint64_t now, size_t bytes);
-    void initHeader(Obj* o, ObjKind kind, size_t bytes);
+    void initHeader(Obj* o, ObjKind kind);
 
     // ---- spans (heap_spans.cpp) ----
     SpanCache* procCache();                       // the calling M's P's cache, or null

@@ -36,7 +36,7 @@ SpanCache* Heap::procCache() {
     return c;
 }
 
-void Heap::initHeader(Obj* o, ObjKind kind, size_t bytes) {
+void Heap::initHeader(Obj* o, ObjKind kind) {
     // relaxed: allocMark_ changes only while the world is stopped (and under sharedMu_ and
     // largeMu_, which the off-P and large paths hold here), so this is the current phase's.
     uint8_t mark = allocMark_.load(std::memory_order_relaxed);
@@ -44,8 +44,8 @@ void Heap::initHeader(Obj* o, ObjKind kind, size_t bytes) {
     if (mark != gcmark::kWhite && (kind == ObjKind::Map || kind == ObjKind::MapIter)) mark = gcmark::kBlack;
     o->kind = kind;
     o->gcMark.store(mark, std::memory_order_relaxed);
-    o->flags = 0;
-    o->allocSize = bytes > UINT32_MAX ? UINT32_MAX : uint32_t(bytes);
+    o->typeLow = 0;
+    o->typeHigh = 0;
 }
 
 Obj* Heap::allocSmall(SpanCache& c, unsigned cls, ObjKind kind) {
@@ -63,7 +63,7 @@ Obj* Heap::allocSmall(SpanCache& c, unsigned cls, ObjKind kind) {
         o = s->slot(s->bump++); // never handed out: still zero
     }
     s->nfree--;
-    initHeader(o, kind, s->elemSize);
+    initHeader(o, kind);
     c.note(s->elemSize);
     return o;
 }
@@ -239,7 +239,7 @@ Obj* Heap::allocLarge(ObjKind kind, size_t bytes) {
     lp->bytes = bytes;
     Obj* o = reinterpret_cast<Obj*>(lp + 1);
     std::lock_guard<std::mutex> g(largeMu_);
-    initHeader(o, kind, bytes);
+    initHeader(o, kind);
     lp->next = large_;
     large_ = lp;
     return o;

@@ -369,7 +369,7 @@ void VM::execute(Thread& th) {
         Obj* y = R(ins.c).p;
         bool eq;
         try {
-            const RType* t = x->kind == ObjKind::Box ? static_cast<BoxObj*>(x)->type : nullptr;
+            const RType* t = x->kind == ObjKind::Box ? static_cast<BoxObj*>(x)->type() : nullptr;
             if (t) {
                 eq = valuesEqual(R(ins.b), R(ins.c), t);
             } else {
@@ -911,7 +911,7 @@ void VM::execute(Thread& th) {
     CASE(SETF) {
         auto* b = static_cast<BoxObj*>(R(ins.a).p);
         if (!b) NILDEREF();
-        STORE_REF(b->fields[ins.b], R(ins.c), b->type->fields[ins.b].type->isRef());
+        STORE_REF(b->fields[ins.b], R(ins.c), b->type()->fields[ins.b].type->isRef());
         DISPATCH();
     }
     CASE(CLONE) {

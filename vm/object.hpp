@@ -28,49 +28,62 @@ namespace gol::vm {
 
 enum class ObjKind : uint8_t {
     String,
-    Array,   // array value [N]T or a slice's backing array
+    Array, // array value [N]T or a slice's backing array
     Slice,
-    Box,     // struct value
-    Ptr,     // pointer to a non-boxed slot, or a cell
-    Iface,   // non-nil interface value
-    Func,    // closure, bound method, or native function
+    Box,   // struct value
+    Ptr,   // pointer to a non-boxed slot, or a cell
+    Iface, // non-nil interface value
+    Func,  // closure, bound method, or native function
     Map,
     MapIter,
     Chan,
-    Host,    // opaque host data (embedding API, natives' state)
+    Host, // opaque host data (embedding API, natives' state)
 };
 
 // The values of Obj::gcMark.
 namespace gcmark {
-inline constexpr uint8_t kWhite = 0;    // not reached (yet) this cycle
-inline constexpr uint8_t kGrey = 1;     // reached: queued or scanned (all kinds but maps/iterators)
-inline constexpr uint8_t kBlack = 2;    // a map or map iterator whose contents were shaded
-inline constexpr uint8_t kScanning = 3; // a map or map iterator being shaded right now (a lock)
-inline constexpr uint8_t kFreed = 0xDD; // GOLDEBUG=gcverify=1: swept and quarantined
+inline constexpr uint8_t kWhite = 0;       // not reached (yet) this cycle
+inline constexpr uint8_t kGrey = 1;        // reached: queued or scanned (all kinds but maps/iterators)
+inline constexpr uint8_t kBlack = 2;       // a map or map iterator whose contents were shaded
+inline constexpr uint8_t kScanning = 3;    // a map or map iterator being shaded right now (a lock)
+inline constexpr uint8_t kFreed = 0xDD;    // GOLDEBUG=gcverify=1: swept and quarantined
 inline constexpr uint8_t kFreeSlot = 0xEE; // a span slot that holds no object (vm/spans.hpp)
 } // namespace gcmark
 
-// 8 bytes: the heap finds objects by span and size class (vm/spans.hpp), so no list link.
+// 8 bytes: the heap finds objects by span and size class (vm/spans.hpp), so no list link and
+// no size; the remaining 48 bits name the object's RType where its kind has one (a struct box),
+// which saves a word per struct value (a binary-trees node is 24 bytes, not 32).
 struct Obj {
     ObjKind kind;
-    std::atomic<uint8_t> gcMark{0}; // the GC's color bits (vm/gc_barrier.hpp, vm/spans.hpp)
-    uint16_t flags = 0;             // per-kind flags
-    uint32_t allocSize = 0;         // bytes of the slot (its size class) or of a large object,
-                                    // header included (UINT32_MAX past 4 GiB): accounting, poisoning
+    std::atomic<uint8_t> gcMark{0}; // the GC's color bits (gcmark above)
+    uint16_t typeLow = 0;           // bits 0..15 of the RType*
+    uint32_t typeHigh = 0;          // bits 16..47 (user-space pointers fit in 48 bits on the
+                                    // x86-64 and AArch64 Linux we build for: checked when set)
+
+    const RType* headerType() const {
+        return reinterpret_cast<const RType*>((uintptr_t(typeHigh) << 16) | typeLow);
+    }
+    void setHeaderType(const RType* t) {
+        auto v = reinterpret_cast<uintptr_t>(t);
+        if (v >> 48) badHeaderType(); // never returns
+        typeLow = uint16_t(v);
+        typeHigh = uint32_t(v >> 16);
+    }
+    [[noreturn]] static void badHeaderType();
 };
 static_assert(sizeof(Obj) == 8);
 
 struct StringObj : Obj {
     int64_t len;
-    const uint8_t* data;  // points into `bytes` or into the owner's bytes
-    Obj* owner;           // null when the bytes are inline; else the StringObj that owns them
-    uint8_t bytes[];      // inline storage (only when owner == null); NUL-terminated for convenience
+    const uint8_t* data; // points into `bytes` or into the owner's bytes
+    Obj* owner;          // null when the bytes are inline; else the StringObj that owns them
+    uint8_t bytes[];     // inline storage (only when owner == null); NUL-terminated for convenience
 };
 
 struct ArrayObj : Obj {
     int64_t len;
-    uint8_t elemSize;     // 8, or 1 for byte ([]uint8) arrays
-    bool elemIsRef;       // elements are references (traced by the GC)
+    uint8_t elemSize;      // 8, or 1 for byte ([]uint8) arrays
+    bool elemIsRef;        // elements are references (traced by the GC)
     const RType* elemType; // for cloning boxes and printing; may be null for byte arrays
     alignas(8) uint8_t data[];
     Value* slots() { return reinterpret_cast<Value*>(data); }
@@ -82,19 +95,21 @@ struct SliceObj : Obj {
 };
 
 struct BoxObj : Obj {
-    const RType* type;    // a Struct RType (fields[i].type says which slots are refs)
+    // A Struct RType (fields[i].type says which slots are refs), kept in the header.
+    const RType* type() const { return headerType(); }
+    void setType(const RType* t) { setHeaderType(t); }
     Value fields[];
 };
 
 struct PtrObj : Obj {
-    uint8_t* slot;        // address of the pointee slot (8 bytes, or 1 for *byte into a byte array)
-    Obj* owner;           // object that contains the slot; null when the slot is `inlineValue`
-    bool slotIsRef;       // pointee is a reference (only meaningful for the inline value)
-    Value inlineValue;    // the cell's own storage
+    uint8_t* slot;     // address of the pointee slot (8 bytes, or 1 for *byte into a byte array)
+    Obj* owner;        // object that contains the slot; null when the slot is `inlineValue`
+    bool slotIsRef;    // pointee is a reference (only meaningful for the inline value)
+    Value inlineValue; // the cell's own storage
 };
 
 struct IfaceObj : Obj {
-    const RType* type;    // dynamic type, never null
+    const RType* type; // dynamic type, never null
     Value value;
 };
 
@@ -116,7 +131,7 @@ struct FuncObj : Obj {
     NativeFn native;      // native entry (proto == null)
     uint32_t nativeIndex; // index in the program's native table (for traces and disasm)
     uint32_t nup;
-    Value up[];           // captured values (by copy) or cells (PtrObj*) per proto->upvals
+    Value up[]; // captured values (by copy) or cells (PtrObj*) per proto->upvals
 };
 
 } // namespace gol::vm

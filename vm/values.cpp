@@ -13,7 +13,7 @@ void copyValue(Obj* dst, Obj* src, WriteBarrier* wb) {
     if (src->kind == ObjKind::Box) {
         auto* d = static_cast<BoxObj*>(dst);
         auto* s = static_cast<BoxObj*>(src);
-        const auto& fields = s->type->fields;
+        const auto& fields = s->type()->fields;
         for (size_t i = 0; i < fields.size(); i++) {
             if (fields[i].type->isBoxed())
                 copyValue(d->fields[i].p, s->fields[i].p, wb);
@@ -42,7 +42,7 @@ Value cloneValue(Heap& heap, Value v) {
     if (!o) return v;
     if (o->kind == ObjKind::Box) {
         auto* src = static_cast<BoxObj*>(o);
-        BoxObj* dst = heap.newBox(src->type); // nested zero boxes exist; copy into them
+        BoxObj* dst = heap.newBox(src->type()); // nested zero boxes exist; copy into them
         copyIntoFresh(dst, src);
         return Value::fromObj(dst);
     }

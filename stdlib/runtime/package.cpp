@@ -121,7 +121,7 @@ void nReadMemStats(NativeCall& c) {
     struct mallinfo2 mi = ::mallinfo2();
     uint64_t sys = std::max<uint64_t>(s.spanSys + mi.arena + mi.hblkhd, s.heapAlloc);
     uint64_t idle = s.spanIdle + mi.fordblks;
-    const auto& fields = m->type->fields;
+    const auto& fields = m->type()->fields;
     for (size_t i = 0; i < fields.size(); i++) {
         std::string_view f = fields[i].name;
         uint64_t v = 0;
