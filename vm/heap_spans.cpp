@@ -179,19 +179,21 @@ void Heap::poolPut(Span* s) {
 
 void Heap::releaseIdleSpans() {
     // Keep the spans backed by memory (in use, or free but not given back) within the heap goal
-    // plus 10% and 1 MiB — what the heap grows into again before its next cycle — and give the
-    // free spans beyond that back to the OS, as Go's scavenger does for memory beyond the goal.
+    // plus 10% and 4 MiB — what the heap grows into again before its next cycle — and give half
+    // of the free spans beyond that back to the OS per cycle (a gradual return, as Go's
+    // scavenger paces its own: a heap that shrinks for one cycle and grows again does not pay a
+    // page fault per page every cycle).
     uint64_t goal = nextGC_.load(std::memory_order_relaxed);
-    uint64_t target = goal + goal / 10 + (1u << 20);
+    uint64_t target = goal + goal / 10 + (4u << 20);
     Span* release = nullptr;
     {
         std::lock_guard<std::mutex> g(poolMu_);
         uint64_t resident = spanSys_.load(std::memory_order_relaxed) - poolColdCount_ * kSpanBytes;
-        while (resident > target && poolHot_) {
+        size_t excess = resident > target ? size_t((resident - target + kSpanBytes - 1) / kSpanBytes) : 0;
+        for (size_t n = (excess + 1) / 2; n > 0 && poolHot_; n--) {
             Span* s = spanListPop(poolHot_);
             poolHotCount_--;
             spanListPush(release, s);
-            resident -= kSpanBytes;
         }
     }
     if (!release) return;
