@@ -11,45 +11,75 @@ bool isCallKind(const ast::CallExpr* c, types::CallKind k) {
     return c->callKind == uint8_t(k);
 }
 
-// Whether evaluating e runs a call or a receive (what gc orders first). Function literals are
-// not entered (their bodies run later), composite literals are evaluated in place.
-bool hasCall(ast::Expr* e) {
-    if (e == nullptr || (e->constant && e->mode == uint8_t(types::Mode::Constant))) return false;
+// A call that runs code: not a conversion, not a builtin (whose operands are the statement's).
+bool runsCall(const ast::CallExpr* c) {
+    return !isCallKind(c, types::CallKind::Conversion) && !isCallKind(c, types::CallKind::Builtin);
+}
+
+// Nothing to evaluate: an absent operand or a constant.
+bool inert(const ast::Expr* e) {
+    return e == nullptr || (e->constant && e->mode == uint8_t(types::Mode::Constant));
+}
+
+// Calls f on each operand evaluated as part of e, left to right: not the function of a call (the
+// walks below stop at calls that run code), not a function literal's body (it runs later), not
+// a composite literal's elements (evaluated in place).
+template <class F> void forEachOperand(ast::Expr* e, F&& f) {
+    auto visit = [&](ast::Expr* x) {
+        if (x != nullptr) f(x);
+    };
     switch (e->kind) {
-    case ast::Kind::ParenExpr: return hasCall(ast::cast<ast::ParenExpr>(e)->x);
-    case ast::Kind::CallExpr: {
-        auto* c = ast::cast<ast::CallExpr>(e);
-        if (!isCallKind(c, types::CallKind::Conversion) && !isCallKind(c, types::CallKind::Builtin))
-            return true;
-        for (auto* a : c->args)
-            if (hasCall(a)) return true;
-        return false;
-    }
-    case ast::Kind::UnaryExpr: {
-        auto* u = ast::cast<ast::UnaryExpr>(e);
-        return u->op == Tok::Arrow || hasCall(u->x);
-    }
+    case ast::Kind::ParenExpr: visit(ast::cast<ast::ParenExpr>(e)->x); return;
+    case ast::Kind::CallExpr:
+        for (auto* a : ast::cast<ast::CallExpr>(e)->args)
+            visit(a);
+        return;
+    case ast::Kind::UnaryExpr: visit(ast::cast<ast::UnaryExpr>(e)->x); return;
     case ast::Kind::BinaryExpr: {
         auto* b = ast::cast<ast::BinaryExpr>(e);
-        return hasCall(b->x) || hasCall(b->y);
+        visit(b->x);
+        visit(b->y);
+        return;
     }
-    case ast::Kind::SelectorExpr: return hasCall(ast::cast<ast::SelectorExpr>(e)->x);
+    case ast::Kind::SelectorExpr: visit(ast::cast<ast::SelectorExpr>(e)->x); return;
     case ast::Kind::IndexExpr: {
         auto* i = ast::cast<ast::IndexExpr>(e);
-        return hasCall(i->x) || hasCall(i->index);
+        visit(i->x);
+        visit(i->index);
+        return;
     }
     case ast::Kind::SliceExpr: {
         auto* s = ast::cast<ast::SliceExpr>(e);
-        return hasCall(s->x) || hasCall(s->low) || hasCall(s->high) || hasCall(s->max);
+        visit(s->x);
+        visit(s->low);
+        visit(s->high);
+        visit(s->max);
+        return;
     }
-    case ast::Kind::StarExpr: return hasCall(ast::cast<ast::StarExpr>(e)->x);
-    case ast::Kind::TypeAssertExpr: return hasCall(ast::cast<ast::TypeAssertExpr>(e)->x);
+    case ast::Kind::StarExpr: visit(ast::cast<ast::StarExpr>(e)->x); return;
+    case ast::Kind::TypeAssertExpr: visit(ast::cast<ast::TypeAssertExpr>(e)->x); return;
     case ast::Kind::KeyValueExpr: {
         auto* kv = ast::cast<ast::KeyValueExpr>(e);
-        return hasCall(kv->key) || hasCall(kv->value);
+        visit(kv->key);
+        visit(kv->value);
+        return;
     }
-    default: return false;
+    default: return;
     }
+}
+
+template <class P> bool anyOperand(ast::Expr* e, P&& pred) {
+    bool found = false;
+    forEachOperand(e, [&](ast::Expr* x) { found = found || pred(x); });
+    return found;
+}
+
+// Whether evaluating e runs a call or a receive (what gc orders first).
+bool hasCall(ast::Expr* e) {
+    if (inert(e)) return false;
+    if (auto* c = ast::as<ast::CallExpr>(e); c && runsCall(c)) return true;
+    if (auto* u = ast::as<ast::UnaryExpr>(e); u && u->op == Tok::Arrow) return true;
+    return anyOperand(e, hasCall);
 }
 
 } // namespace
@@ -58,9 +88,8 @@ bool hasCall(ast::Expr* e) {
 // arguments are read when the call is made, as in gc): anything but constants, register
 // locals, function literals and calls.
 bool FuncGen::readsMemory(ast::Expr* e) {
-    if (e == nullptr || (e->constant && e->mode == uint8_t(types::Mode::Constant))) return false;
+    if (inert(e)) return false;
     switch (e->kind) {
-    case ast::Kind::ParenExpr: return readsMemory(ast::cast<ast::ParenExpr>(e)->x);
     case ast::Kind::BasicLit:
     case ast::Kind::FuncLit: return false;
     case ast::Kind::Ident: {
@@ -70,32 +99,22 @@ bool FuncGen::readsMemory(ast::Expr* e) {
         if (v->isField) return false; // a field name as a struct literal's key
         return lookupVar(v).kind != VarLoc::Reg;
     }
-    case ast::Kind::CallExpr: {
-        auto* c = ast::cast<ast::CallExpr>(e);
-        if (!isCallKind(c, types::CallKind::Conversion) && !isCallKind(c, types::CallKind::Builtin))
-            return false;
-        for (auto* a : c->args)
-            if (readsMemory(a)) return true;
-        return false;
-    }
-    case ast::Kind::UnaryExpr: {
-        auto* u = ast::cast<ast::UnaryExpr>(e);
-        return u->op != Tok::Arrow && readsMemory(u->x);
-    }
-    case ast::Kind::BinaryExpr: {
-        auto* b = ast::cast<ast::BinaryExpr>(e);
-        return readsMemory(b->x) || readsMemory(b->y);
-    }
+    case ast::Kind::CallExpr:
+        if (runsCall(ast::cast<ast::CallExpr>(e))) return false;
+        break;
+    case ast::Kind::UnaryExpr:
+        if (ast::cast<ast::UnaryExpr>(e)->op == Tok::Arrow) return false;
+        break;
     case ast::Kind::SelectorExpr: {
         auto* sel = ast::cast<ast::SelectorExpr>(e);
         return !sel->pkgObj || sel->pkgObj->kind == types::ObjKind::Var; // pkg.F is no read
     }
-    case ast::Kind::KeyValueExpr: {
-        auto* kv = ast::cast<ast::KeyValueExpr>(e);
-        return readsMemory(kv->key) || readsMemory(kv->value);
-    }
+    case ast::Kind::ParenExpr:
+    case ast::Kind::BinaryExpr:
+    case ast::Kind::KeyValueExpr: break;
     default: return true; // fields, elements, dereferences, composite literals: conservatively
     }
+    return anyOperand(e, [this](ast::Expr* x) { return readsMemory(x); });
 }
 
 CallHoist::~CallHoist() {
@@ -157,63 +176,21 @@ void CallHoist::evaluate(ast::Expr* e) {
 
 // Evaluates the calls under e, in the order expr() would reach them.
 void CallHoist::hoist(ast::Expr* e) {
-    if (e == nullptr || (e->constant && e->mode == uint8_t(types::Mode::Constant))) return;
-    switch (e->kind) {
-    case ast::Kind::ParenExpr: hoist(ast::cast<ast::ParenExpr>(e)->x); return;
-    case ast::Kind::CallExpr: {
-        auto* c = ast::cast<ast::CallExpr>(e);
-        if (isCallKind(c, types::CallKind::Conversion) || isCallKind(c, types::CallKind::Builtin)) {
-            for (auto* a : c->args)
-                hoist(a);
-            return;
-        }
+    if (inert(e)) return;
+    if (auto* c = ast::as<ast::CallExpr>(e); c && runsCall(c)) {
         if (e->type && !e->type->as<types::Tuple>()) evaluate(e);
         return;
     }
-    case ast::Kind::UnaryExpr: {
-        auto* u = ast::cast<ast::UnaryExpr>(e);
-        if (u->op == Tok::Arrow)
-            evaluate(e);
-        else
-            hoist(u->x);
+    if (auto* u = ast::as<ast::UnaryExpr>(e); u && u->op == Tok::Arrow) {
+        evaluate(e);
         return;
     }
-    case ast::Kind::BinaryExpr: {
-        auto* b = ast::cast<ast::BinaryExpr>(e);
-        // The right operand of && and || runs only on demand: the whole operation is one unit.
-        if (b->op == Tok::LAnd || b->op == Tok::LOr) {
-            if (hasCall(b)) evaluate(e);
-            return;
-        }
-        hoist(b->x);
-        hoist(b->y);
+    // The right operand of && and || runs only on demand: the whole operation is one unit.
+    if (auto* b = ast::as<ast::BinaryExpr>(e); b && (b->op == Tok::LAnd || b->op == Tok::LOr)) {
+        if (hasCall(b)) evaluate(e);
         return;
     }
-    case ast::Kind::SelectorExpr: hoist(ast::cast<ast::SelectorExpr>(e)->x); return;
-    case ast::Kind::IndexExpr: {
-        auto* i = ast::cast<ast::IndexExpr>(e);
-        hoist(i->x);
-        hoist(i->index);
-        return;
-    }
-    case ast::Kind::SliceExpr: {
-        auto* s = ast::cast<ast::SliceExpr>(e);
-        hoist(s->x);
-        hoist(s->low);
-        hoist(s->high);
-        hoist(s->max);
-        return;
-    }
-    case ast::Kind::StarExpr: hoist(ast::cast<ast::StarExpr>(e)->x); return;
-    case ast::Kind::TypeAssertExpr: hoist(ast::cast<ast::TypeAssertExpr>(e)->x); return;
-    case ast::Kind::KeyValueExpr: {
-        auto* kv = ast::cast<ast::KeyValueExpr>(e);
-        hoist(kv->key);
-        hoist(kv->value);
-        return;
-    }
-    default: return;
-    }
+    forEachOperand(e, [this](ast::Expr* x) { hoist(x); });
 }
 
 } // namespace gol::codegen
