@@ -129,6 +129,14 @@ void CallHoist::operands(ast::Expr* left, ast::Expr* right) {
 }
 
 void CallHoist::operands(const std::vector<ast::Expr*>& targets, const std::vector<ast::Expr*>& values) {
+    if (values.size() == 1 && targets.size() > 1) {
+        // One value for several targets: a call's results or a comma-ok form (v, ok = <-ch, m[k],
+        // x.(T)). The assignment makes the value before it reads the targets' operands (gc's
+        // as2func/as2ok), so only the calls among the targets have to run ahead of it.
+        for (auto* t : targets)
+            hoist(t);
+        return;
+    }
     bool calls = false, reads = false;
     for (auto* v : values) {
         calls = calls || hasCall(v);
@@ -141,30 +149,8 @@ void CallHoist::operands(const std::vector<ast::Expr*>& targets, const std::vect
     if (!calls || !reads) return;
     for (auto* t : targets)
         hoist(t);
-    if (values.size() == 1 && targets.size() > 1) {
-        // One value for several targets: a call's results or a comma-ok form (v, ok = <-ch,
-        // m[k], x.(T)). The value itself is made by the assignment; only what runs inside it
-        // is hoisted.
-        inside(values[0]);
-        return;
-    }
     for (auto* v : values)
         hoist(v);
-}
-
-void CallHoist::inside(ast::Expr* e) {
-    while (auto* p = ast::as<ast::ParenExpr>(e))
-        e = p->x;
-    if (auto* c = ast::as<ast::CallExpr>(e)) {
-        for (auto* a : c->args)
-            hoist(a);
-        return;
-    }
-    if (auto* u = ast::as<ast::UnaryExpr>(e); u && u->op == Tok::Arrow) {
-        hoist(u->x);
-        return;
-    }
-    hoist(e);
 }
 
 void CallHoist::evaluate(ast::Expr* e) {

@@ -70,12 +70,12 @@ class CallHoist {
     CallHoist& operator=(const CallHoist&) = delete;
     void operands(ast::Expr* left, ast::Expr* right);
     // An assignment: the targets' operands, then the values (gc orders a call on the right of
-    // `a[i] = f()` before the reads of a and i).
+    // `a[i] = f()` before the reads of a and i). With one value for several targets, the caller
+    // makes that value before it reads the targets (FuncGen::assign).
     void operands(const std::vector<ast::Expr*>& targets, const std::vector<ast::Expr*>& values);
 
   private:
     void hoist(ast::Expr* e);
-    void inside(ast::Expr* e);
     void evaluate(ast::Expr* e);
     FuncGen& g_;
     std::vector<const ast::Expr*> added_;
@@ -179,6 +179,8 @@ class FuncGen {
     void opAssign(ast::AssignStmt* s);
     void incDec(ast::IncDecStmt* s);
     void varDecl(ast::ValueSpec* spec);
+    // `fresh` tells whether each value is exclusively owned (no copy needed to store it).
+    void multiValue(ast::Expr* x, std::vector<int>& regs, std::vector<types::Type*>& ts, std::vector<bool>& fresh);
     void commaOk(ast::Expr* x, std::vector<int>& regs, std::vector<types::Type*>& ts, std::vector<bool>& fresh);
     LValue lvalue(ast::Expr* e, bool stable);
     int loadLValue(const LValue& lv, int dst);

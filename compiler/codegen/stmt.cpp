@@ -124,8 +124,7 @@ static int allocHomeImpl(FuncGen& g, ProgramBuilder& pb, types::Var* v, bool cel
 // ---------------------------------------------------------------------------------------------
 // Declarations and assignments
 
-// Values of a multi-valued right-hand side: a call, or a comma-ok form. `fresh` tells whether each
-// value is exclusively owned (no copy needed to store it into a new location).
+// Whether x, the one value of several targets, is a comma-ok form rather than a call's results.
 static bool isCommaOk(ast::Expr* x) {
     return x->mode == uint8_t(types::Mode::CommaOK) || ast::isa<ast::TypeAssertExpr>(x) ||
            ast::isa<ast::IndexExpr>(x) || (ast::isa<ast::UnaryExpr>(x) && ast::cast<ast::UnaryExpr>(x)->op == Tok::Arrow);
@@ -144,18 +143,10 @@ void FuncGen::varDecl(ast::ValueSpec* spec) {
     std::vector<int> vals(vars.size(), -1);
     std::vector<bool> fresh(vars.size(), true);
     if (spec->values.size() == 1 && vars.size() > 1) {
-        ast::Expr* x = unparen(spec->values[0]);
         std::vector<int> regs;
         std::vector<types::Type*> ts;
         std::vector<bool> fr;
-        if (auto* c = ast::as<ast::CallExpr>(x); c && !isCommaOk(x)) {
-            regs = call(c);
-            auto* tup = c->type->as<types::Tuple>();
-            for (size_t i = 0; i < regs.size(); i++) {
-                ts.push_back(tup ? tup->at(i) : nullptr);
-                fr.push_back(true);
-            }
-        } else commaOk(x, regs, ts, fr);
+        multiValue(spec->values[0], regs, ts, fr);
         for (size_t i = 0; i < vars.size(); i++) {
             if (!vars[i] || spec->names[i]->name == "_") continue;
             vals[i] = convertReg(regs[i], ts[i], vars[i]->type, -1);
@@ -226,18 +217,7 @@ void FuncGen::define(ast::AssignStmt* s) {
         std::vector<int> regs;
         std::vector<types::Type*> ts;
         std::vector<bool> fr;
-        // Expose private helpers through a lambda-friendly path.
-        ast::Expr* x = unparen(s->rhs[0]);
-        if (auto* c = ast::as<ast::CallExpr>(x); c && !isCommaOk(x)) {
-            regs = call(c);
-            auto* tup = c->type->as<types::Tuple>();
-            for (size_t i = 0; i < regs.size(); i++) {
-                ts.push_back(tup ? tup->at(i) : nullptr);
-                fr.push_back(true);
-            }
-        } else {
-            commaOk(x, regs, ts, fr);
-        }
+        multiValue(s->rhs[0], regs, ts, fr);
         for (size_t i = 0; i < vars.size(); i++) {
             if (!vars[i] || isBlank(s->lhs[i])) continue;
             vals[i] = convertReg(regs[i], ts[i], vars[i]->type, -1);
@@ -527,6 +507,13 @@ void FuncGen::assign(ast::AssignStmt* s) {
         }
         return;
     }
+    // One value for several targets (a call's results, a comma-ok form) is made before the
+    // targets' operands are read, as gc does; the calls among the targets ran before it
+    // (CallHoist::operands).
+    std::vector<int> vals;
+    std::vector<types::Type*> ts;
+    std::vector<bool> fr;
+    if (s->rhs.size() == 1) multiValue(s->rhs[0], vals, ts, fr);
     std::vector<LValue> lvs;
     assignedRegs_.clear();
     for (auto* l : s->lhs)
@@ -536,20 +523,7 @@ void FuncGen::assign(ast::AssignStmt* s) {
         }
     for (auto* l : s->lhs) lvs.push_back(lvalue(l, true));
     assignedRegs_.clear();
-    std::vector<int> vals;
-    std::vector<bool> fresh;
     if (s->rhs.size() == 1) {
-        ast::Expr* x = unparen(s->rhs[0]);
-        std::vector<types::Type*> ts;
-        std::vector<bool> fr;
-        if (auto* c = ast::as<ast::CallExpr>(x); c && !isCommaOk(x)) {
-            vals = call(c);
-            auto* tup = c->type->as<types::Tuple>();
-            for (size_t i = 0; i < vals.size(); i++) {
-                ts.push_back(tup ? tup->at(i) : nullptr);
-                fr.push_back(true);
-            }
-        } else commaOk(x, vals, ts, fr);
         for (size_t i = 0; i < lvs.size(); i++) {
             if (lvs[i].kind == LValue::Blank) continue;
             int v = convertReg(vals[i], ts[i], lvs[i].type, -1);
@@ -1219,6 +1193,23 @@ void FuncGen::selectStmt(ast::SelectStmt* s, ast::Stmt* label) {
 } // namespace gol::codegen
 
 namespace gol::codegen {
+
+// The values of a multi-valued right-hand side: a call's results or a comma-ok form.
+void FuncGen::multiValue(ast::Expr* x, std::vector<int>& regs, std::vector<types::Type*>& ts,
+                         std::vector<bool>& fresh) {
+    x = unparen(x);
+    auto* c = ast::as<ast::CallExpr>(x);
+    if (!c || isCommaOk(x)) {
+        commaOk(x, regs, ts, fresh);
+        return;
+    }
+    regs = call(c);
+    auto* tup = c->type->as<types::Tuple>();
+    for (size_t i = 0; i < regs.size(); i++) {
+        ts.push_back(tup ? tup->at(i) : nullptr);
+        fresh.push_back(true);
+    }
+}
 
 // Comma-ok forms: v, ok := m[k] / x.(T) / <-ch, into a window [value, ok].
 void FuncGen::commaOk(ast::Expr* x, std::vector<int>& regs, std::vector<types::Type*>& ts, std::vector<bool>& fresh) {
