@@ -1,9 +1,11 @@
 // gc's evaluation order of calls against other operands: see CallHoist in funcgen.hpp.
 #include "compiler/codegen/funcgen.hpp"
+#include "compiler/types/checker.hpp"
 
 namespace gol::codegen {
 
 using syntax::Tok;
+using types::unparen;
 
 namespace {
 
@@ -74,6 +76,41 @@ template <class P> bool anyOperand(ast::Expr* e, P&& pred) {
     return found;
 }
 
+// Whether e is a builtin call, conversion or slice expression that gc evaluates into a temporary
+// where it stands among the calls (walk/order.go's copyExpr of OLEN, OAPPEND, OSLICE, ...): in
+// `fmt.Println(len(s), f())` the length is taken before f runs, unlike a plain read of s.
+bool isOrderedUnit(ast::Expr* e) {
+    if (ast::isa<ast::SliceExpr>(e)) return true;
+    auto* c = ast::as<ast::CallExpr>(e);
+    if (c == nullptr) return false;
+    if (isCallKind(c, types::CallKind::Conversion)) // []byte(s), []rune(s)
+        return c->args.size() == 1 && types::under(c->type)->as<types::Slice>() &&
+               types::isString(c->args[0]->type);
+    if (!isCallKind(c, types::CallKind::Builtin)) return false;
+    auto* id = ast::as<ast::Ident>(unparen(c->fun));
+    auto* b = id && id->obj ? id->obj->as<types::Builtin>() : nullptr;
+    if (b == nullptr) return false;
+    switch (b->id) {
+    case types::BuiltinId::Append:
+    case types::BuiltinId::Cap:
+    case types::BuiltinId::Copy:
+    case types::BuiltinId::Len:
+    case types::BuiltinId::Make:
+    case types::BuiltinId::New:
+    case types::BuiltinId::Recover: return true;
+    default: return false;
+    }
+}
+
+// A target that gc's order pass sees as a name (ONAME): a value assigned to it is not put in a
+// temporary first, so its operands join the statement's (`s = append(s, f())` reads s after f).
+bool isName(ast::Expr* e) {
+    e = unparen(e);
+    if (ast::isa<ast::Ident>(e)) return true;
+    auto* sel = ast::as<ast::SelectorExpr>(e);
+    return sel && sel->pkgObj;
+}
+
 // Whether evaluating e runs a call or a receive (what gc orders first).
 bool hasCall(ast::Expr* e) {
     if (inert(e)) return false;
@@ -128,7 +165,8 @@ void CallHoist::operands(ast::Expr* left, ast::Expr* right) {
     hoist(right);
 }
 
-void CallHoist::operands(const std::vector<ast::Expr*>& targets, const std::vector<ast::Expr*>& values) {
+void CallHoist::operands(const std::vector<ast::Expr*>& targets, const std::vector<ast::Expr*>& values,
+                         bool assignment) {
     if (values.size() == 1 && targets.size() > 1) {
         // One value for several targets: a call's results or a comma-ok form (v, ok = <-ch, m[k],
         // x.(T)). The assignment makes the value before it reads the targets' operands (gc's
@@ -149,8 +187,15 @@ void CallHoist::operands(const std::vector<ast::Expr*>& targets, const std::vect
     if (!calls || !reads) return;
     for (auto* t : targets)
         hoist(t);
-    for (auto* v : values)
-        hoist(v);
+    for (size_t i = 0; i < values.size(); i++) {
+        ast::Expr* v = values[i];
+        // := has no targets here: every value goes to a name.
+        bool toName = assignment && (targets.empty() || (i < targets.size() && isName(targets[i])));
+        if (toName && isOrderedUnit(unparen(v)))
+            forEachOperand(unparen(v), [this](ast::Expr* x) { hoist(x); });
+        else
+            hoist(v);
+    }
 }
 
 void CallHoist::evaluate(ast::Expr* e) {
@@ -168,6 +213,12 @@ void CallHoist::hoist(ast::Expr* e) {
         return;
     }
     if (auto* u = ast::as<ast::UnaryExpr>(e); u && u->op == Tok::Arrow) {
+        evaluate(e);
+        return;
+    }
+    if (isOrderedUnit(e)) {
+        // Its own calls first, then it reads its other operands (gc's o.call, then copyExpr).
+        forEachOperand(e, [this](ast::Expr* x) { hoist(x); });
         evaluate(e);
         return;
     }

@@ -71,8 +71,11 @@ class CallHoist {
     void operands(ast::Expr* left, ast::Expr* right);
     // An assignment: the targets' operands, then the values (gc orders a call on the right of
     // `a[i] = f()` before the reads of a and i). With one value for several targets, the caller
-    // makes that value before it reads the targets (FuncGen::assign).
-    void operands(const std::vector<ast::Expr*>& targets, const std::vector<ast::Expr*>& values);
+    // makes that value before it reads the targets (FuncGen::assign). `assignment` for = and :=
+    // (whose targets, if any, are given): a builtin or slice expression assigned to a name is
+    // not one unit then (see isOrderedUnit), its operands are the statement's.
+    void operands(const std::vector<ast::Expr*>& targets, const std::vector<ast::Expr*>& values,
+                  bool assignment = false);
 
   private:
     void hoist(ast::Expr* e);

@@ -47,8 +47,15 @@ void FuncGen::stmt(ast::Stmt* s) {
     case ast::Kind::BadStmt: break;
     case ast::Kind::ExprStmt: {
         auto* x = unparen(ast::cast<ast::ExprStmt>(s)->x);
-        if (auto* c = ast::as<ast::CallExpr>(x)) call(c);
-        else expr(x);
+        auto* c = ast::as<ast::CallExpr>(x);
+        if (!c) {
+            expr(x);
+            break;
+        }
+        // A builtin's operands (copy, delete, print) are ordered like a call's arguments.
+        CallHoist calls(*this);
+        if (c->callKind == uint8_t(types::CallKind::Builtin)) calls.operands({}, c->args);
+        call(c);
         break;
     }
     case ast::Kind::DeclStmt: {
@@ -209,7 +216,7 @@ void FuncGen::define(ast::AssignStmt* s) {
     }
     int mark = top_;
     CallHoist calls(*this);
-    if (s->rhs.size() == s->lhs.size()) calls.operands({}, s->rhs); // not `a, b := f()` or comma-ok
+    if (s->rhs.size() == s->lhs.size()) calls.operands({}, s->rhs, true); // not `a, b := f()` or comma-ok
     std::vector<int> vals(vars.size(), -1);
     std::vector<bool> fresh(vars.size(), false);
     std::vector<types::Type*> vtypes(vars.size(), nullptr);
@@ -482,7 +489,7 @@ bool FuncGen::independentTargets(ast::AssignStmt* s) {
 
 void FuncGen::assign(ast::AssignStmt* s) {
     CallHoist calls(*this);
-    calls.operands(s->lhs, s->rhs);
+    calls.operands(s->lhs, s->rhs, true);
     if (s->lhs.size() == 1 && s->rhs.size() == 1) {
         LValue lv = lvalue(s->lhs[0], false);
         if (lv.kind == LValue::Blank) {
