@@ -247,22 +247,24 @@ func (s *runeSource) result(n, code int, msg string) (int, error) {
 	return n, scanError(code, msg)
 }
 
-func fscan(s *runeSource, runes bool, a []any, mode int) (n int, code int, msg string)
-func fscanf(s *runeSource, runes bool, format string, a []any) (n int, code int, msg string)
+// The natives read through fscanNext and give a rune back with fscanUnread: passed as
+// arguments, they need no lookup by name.
+func fscan(s *runeSource, next func(*runeSource) int, unread func(*runeSource), runes bool, a []any, mode int) (n int, code int, msg string)
+func fscanf(s *runeSource, next func(*runeSource) int, unread func(*runeSource), runes bool, format string, a []any) (n int, code int, msg string)
 
 func Fscan(r io.Reader, a ...any) (n int, err error) {
 	s := newRuneSource(r)
-	return s.result(fscan(s, s.rs != nil, a, 0))
+	return s.result(fscan(s, fscanNext, fscanUnread, s.rs != nil, a, 0))
 }
 
 func Fscanln(r io.Reader, a ...any) (n int, err error) {
 	s := newRuneSource(r)
-	return s.result(fscan(s, s.rs != nil, a, 1))
+	return s.result(fscan(s, fscanNext, fscanUnread, s.rs != nil, a, 1))
 }
 
 func Fscanf(r io.Reader, format string, a ...any) (n int, err error) {
 	s := newRuneSource(r)
-	return s.result(fscanf(s, s.rs != nil, format, a))
+	return s.result(fscanf(s, fscanNext, fscanUnread, s.rs != nil, format, a))
 }
 
 func Scan(a ...any) (n int, err error) {

@@ -634,49 +634,42 @@ void nScanf(vm::NativeCall& c) {
     put(c, doScanf(c, s, format, c.arg(1)));
 }
 
-// The Go helpers of Fscan*: fscanNext(src) int and fscanUnread(src).
-struct ReaderHelpers {
-    vm::FuncObj* next = nullptr;
-    vm::FuncObj* unread = nullptr;
-};
+// fscan(src *runeSource, next, unread, runes bool, a []any, mode int) and
+// fscanf(src, next, unread, runes, format, a): as Sscan*/Sscanf over the reader, which next
+// (fmt.fscanNext) reads. The rune read ahead goes back to an io.RuneScanner through unread
+// (fmt.fscanUnread), as Go's fmt calls UnreadRune on it; from any other reader it is lost, as in Go.
+// The function objects stay live in their argument slots until the native returns (the results
+// overwrite those slots only in put, after the last call).
+constexpr uint32_t kNextArg = 1, kUnreadArg = 2, kRunesArg = 3;
 
-ReaderHelpers readerHelpers(vm::NativeCall& c) {
-    ReaderHelpers h;
-    for (const auto& proto : c.vm.program().protos) {
-        if (proto->name == "fmt.fscanNext") h.next = proto->staticFunc;
-        if (proto->name == "fmt.fscanUnread") h.unread = proto->staticFunc;
-    }
-    if (!h.next || !h.unread) throw std::logic_error("fmt: the Fscan helpers are missing");
-    return h;
+vm::FuncObj* funcArg(vm::NativeCall& c, uint32_t i) {
+    return static_cast<vm::FuncObj*>(c.arg(i).p);
 }
 
-// fscan(src *runeSource, runes bool, a []any, mode int) and fscanf(src, runes, format, a): as
-// Sscan*/Sscanf over the reader. The rune read ahead goes back to an io.RuneScanner, as Go's fmt
-// calls UnreadRune on it; from any other reader it is lost, as in Go.
-void finishReader(vm::NativeCall& c, const ReaderHelpers& h, const Scanner& s, vm::Value src, Result& r) {
-    if (s.hasPeeked() && argBool(c, 1) && r.code != kReaderError) {
-        vm::Value none;
-        c.vm.callFunction(c.thread, h.unread, &src, 1, &none, 0);
+Scanner readerScanner(vm::NativeCall& c, bool nlIsSpace, bool nlIsEnd) {
+    return Scanner(c, funcArg(c, kNextArg), c.arg(0), argBool(c, kRunesArg), nlIsSpace, nlIsEnd);
+}
+
+void finishReader(vm::NativeCall& c, const Scanner& s, Result& r) {
+    if (s.hasPeeked() && argBool(c, kRunesArg) && r.code != kReaderError) {
+        vm::Value src = c.arg(0), none;
+        c.vm.callFunction(c.thread, funcArg(c, kUnreadArg), &src, 1, &none, 0);
     }
     put(c, r);
 }
 
 void nFscan(vm::NativeCall& c) {
-    ReaderHelpers h = readerHelpers(c);
-    vm::Value src = c.arg(0);
-    bool ln = argInt(c, 3) == 1;
-    Scanner s(c, h.next, src, argBool(c, 1), !ln, ln);
-    Result r = doScan(c, s, c.arg(2));
-    finishReader(c, h, s, src, r);
+    bool ln = argInt(c, 5) == 1;
+    Scanner s = readerScanner(c, !ln, ln);
+    Result r = doScan(c, s, c.arg(4));
+    finishReader(c, s, r);
 }
 
 void nFscanf(vm::NativeCall& c) {
-    ReaderHelpers h = readerHelpers(c);
-    vm::Value src = c.arg(0);
-    std::string format(argStr(c, 2));
-    Scanner s(c, h.next, src, argBool(c, 1), false, false);
-    Result r = doScanf(c, s, format, c.arg(3));
-    finishReader(c, h, s, src, r);
+    std::string format(argStr(c, 4));
+    Scanner s = readerScanner(c, false, false);
+    Result r = doScanf(c, s, format, c.arg(5));
+    finishReader(c, s, r);
 }
 
 } // namespace
