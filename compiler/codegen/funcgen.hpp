@@ -16,6 +16,7 @@
 
 #include "compiler/codegen/program_builder.hpp"
 
+#include <functional>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -200,6 +201,8 @@ class FuncGen {
     void selectStmt(ast::SelectStmt* s, ast::Stmt* label);
     void branch(ast::BranchStmt* s);
     void rangeAssign(ast::RangeStmt* s, ast::Expr* target, int valueReg, types::Type* t);
+    void rangeAssign(ast::RangeStmt* s, int keyReg, types::Type* keyT, const std::function<int()>& value,
+                     types::Type* valueT);
     void scanMutations(ast::Node* body);
 
     struct LoopCtx {

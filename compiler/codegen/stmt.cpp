@@ -836,6 +836,27 @@ void FuncGen::rangeAssign(ast::RangeStmt* s, ast::Expr* target, int valueReg, ty
     storeLValue(lv, v, true);
 }
 
+// Assigns or defines both range variables; value() emits the value's load (null: the key only).
+// `k, v = range` is an assignment: v's index or pointer operands are evaluated before k is
+// stored (`for i, a[i] = range` stores into a[old i]), as gc does.
+void FuncGen::rangeAssign(ast::RangeStmt* s, int keyReg, types::Type* keyT, const std::function<int()>& value,
+                          types::Type* valueT) {
+    bool both = value && s->key && !isBlank(s->key) && s->value && !isBlank(s->value);
+    if (s->tok == Tok::Define || !both) {
+        rangeAssign(s, s->key, keyReg, keyT);
+        if (value) rangeAssign(s, s->value, value(), valueT);
+        return;
+    }
+    int v = value();
+    assignedRegs_.clear();
+    if (types::Var* kv = varOf(s->key); kv && !isBoxed(kv->type) && lookupVar(kv).kind == VarLoc::Reg)
+        assignedRegs_.push_back(int(lookupVar(kv).index));
+    LValue lk = lvalue(s->key, true), lv = lvalue(s->value, true);
+    assignedRegs_.clear();
+    storeLValue(lk, convertReg(keyReg, keyT, lk.type, -1), true);
+    storeLValue(lv, convertReg(v, valueT, lv.type, -1), true);
+}
+
 void FuncGen::rangeStmt(ast::RangeStmt* s, ast::Stmt* label) {
     int save = top_;
     bool wasTop = scriptTop_;
@@ -860,15 +881,15 @@ void FuncGen::rangeStmt(ast::RangeStmt* s, ast::Stmt* label) {
         int at = emitABC(Op::MAPNEXT, w, it, 0);
         labels_[lbreak].patches.push_back(at);
         int inner = top_;
-        rangeAssign(s, s->key, w, mt->key);
-        if (wantValue) {
+        auto value = [&] {
             int v = w + 1;
             if (isBoxed(mt->elem)) {
                 v = alloc(RegClass::Ref);
                 emitABC(Op::CLONE, v, w + 1);
             }
-            rangeAssign(s, s->value, v, mt->elem);
-        }
+            return v;
+        };
+        rangeAssign(s, w, mt->key, wantValue ? value : std::function<int()>(), mt->elem);
         body(lcont);
         top_ = inner;
         bind(lcont);
@@ -901,8 +922,7 @@ void FuncGen::rangeStmt(ast::RangeStmt* s, ast::Stmt* label) {
         bind(ltop);
         emitABC(Op::NEXTRUNE, w, str, idx);
         int inner = top_;
-        rangeAssign(s, s->key, idx, intT);
-        if (wantValue) rangeAssign(s, s->value, w, ctx.runeType());
+        rangeAssign(s, idx, intT, wantValue ? [w] { return w; } : std::function<int()>(), ctx.runeType());
         body(lcont);
         top_ = inner;
         bind(lcont);
@@ -946,14 +966,14 @@ void FuncGen::rangeStmt(ast::RangeStmt* s, ast::Stmt* label) {
         bind(ltop);
         int inner = top_;
         types::Type* keyT = types::isInteger(xt) ? s->x->type : intT;
-        rangeAssign(s, s->key, idx, keyT);
-        if (wantValue && elem) {
+        auto value = [&] {
             int v = allocFor(elem);
             Op op = isSlice ? (isByteElem(elem) ? Op::GETSLB : Op::GETSL) : (isByteElem(elem) ? Op::GETARRB : Op::GETARR);
             emitABC(op, v, coll, idx);
             if (isBoxed(elem)) emitABC(Op::CLONE, v, v);
-            rangeAssign(s, s->value, v, elem);
-        }
+            return v;
+        };
+        rangeAssign(s, idx, keyT, wantValue && elem ? value : std::function<int()>(), elem);
         body(lcont);
         top_ = inner;
         bind(lcont);
