@@ -90,6 +90,8 @@ void FuncGen::stmt(ast::Stmt* s) {
     }
     case ast::Kind::SendStmt: {
         auto* ss = ast::cast<ast::SendStmt>(s);
+        CallHoist calls(*this); // `chs[i] <- f()` reads chs and i after f (gc)
+        calls.operands(ss->chan, ss->value);
         int ch = expr(ss->chan);
         types::Type* elem = U(ss->chan->type)->as<types::Chan>()->elem;
         int v = valueTo(ss->value, elem);
