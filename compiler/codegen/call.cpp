@@ -134,7 +134,15 @@ std::vector<int> FuncGen::call(ast::CallExpr* e, int dstFirst) {
     auto* sel = ast::as<ast::SelectorExpr>(fun);
     // The callee (or receiver) and the arguments are read after the arguments' calls (gc).
     CallHoist calls(*this);
-    calls.operands(std::vector<ast::Expr*>{sel && !sel->pkgObj ? sel->x : fun}, e->args);
+    std::vector<types::Type*> argTypes; // what each argument is converted to
+    size_t np = sig->params->size(), fixed = sig->variadic ? np - 1 : np;
+    for (size_t i = 0; i < e->args.size(); i++) {
+        if (i < fixed || e->hasEllipsis)
+            argTypes.push_back(sig->params->at(std::min(i, np - 1)));
+        else
+            argTypes.push_back(U(sig->params->at(np - 1))->as<types::Slice>()->elem);
+    }
+    calls.operands(std::vector<ast::Expr*>{sel && !sel->pkgObj ? sel->x : fun}, e->args, false, &argTypes);
 
     // Static function.
     const types::Func* target = nullptr;

@@ -2,6 +2,8 @@
 #include "compiler/codegen/funcgen.hpp"
 #include "compiler/types/checker.hpp"
 
+#include <algorithm>
+
 namespace gol::codegen {
 
 using syntax::Tok;
@@ -111,6 +113,115 @@ bool isName(ast::Expr* e) {
     return sel && sel->pkgObj;
 }
 
+// gc's size and alignment of a type on a 64-bit target, and whether it holds pointers.
+struct Shape {
+    int64_t size = 0, align = 1;
+    bool pointers = false;
+};
+
+Shape shapeOf(types::Type* t) {
+    using types::Kind;
+    t = types::under(t);
+    switch (t->kind) {
+    case Kind::Bool:
+    case Kind::UntypedBool:
+    case Kind::Int8:
+    case Kind::Uint8: return {1, 1, false};
+    case Kind::Int16:
+    case Kind::Uint16: return {2, 2, false};
+    case Kind::Int32:
+    case Kind::Uint32:
+    case Kind::Float32:
+    case Kind::UntypedRune: return {4, 4, false};
+    case Kind::String:
+    case Kind::UntypedString:
+    case Kind::Interface: return {16, 8, true};
+    case Kind::Slice: return {24, 8, true};
+    case Kind::Pointer:
+    case Kind::Signature:
+    case Kind::Map:
+    case Kind::Chan:
+    case Kind::UntypedNil: return {8, 8, true};
+    case Kind::Array: {
+        auto* a = t->as<types::Array>();
+        Shape e = shapeOf(a->elem);
+        return {e.size * a->len, e.align, e.pointers && a->len > 0};
+    }
+    case Kind::Struct: {
+        Shape r;
+        for (auto* f : t->as<types::Struct>()->fields) {
+            Shape fs = shapeOf(f->type);
+            r.size = (r.size + fs.align - 1) / fs.align * fs.align + fs.size;
+            r.align = std::max(r.align, fs.align);
+            r.pointers = r.pointers || fs.pointers;
+        }
+        r.size = (r.size + r.align - 1) / r.align * r.align;
+        return r;
+    }
+    default: return {8, 8, false}; // int, int64, uint, uint64, uintptr, float64
+    }
+}
+
+// Whether gc converts a value of type t (not an interface) to an interface through its address
+// (walk/convert.go's dataWordFuncName: all but 2-, 4- and 8-byte pointer-free values, strings
+// and slices, and structs or arrays of one such).
+bool convertsByAddress(types::Type* t) {
+    Shape s = shapeOf(t);
+    if (!s.pointers &&
+        ((s.size == 2 && s.align == 2) || (s.size == 4 && s.align == 4) || (s.size == 8 && s.align == 8)))
+        return false;
+    for (;;) { // gc's SoleComponent
+        types::Type* u = types::under(t);
+        if (auto* st = u->as<types::Struct>(); st && st->fields.size() == 1)
+            t = st->fields[0]->type;
+        else if (auto* a = u->as<types::Array>(); a && a->len == 1)
+            t = a->elem;
+        else if (u->as<types::Struct>() || u->as<types::Array>())
+            return true;
+        else
+            return !types::isString(u) && !u->as<types::Slice>();
+    }
+}
+
+bool addressable(ast::Expr* e) {
+    e = unparen(e);
+    switch (e->kind) {
+    case ast::Kind::Ident: {
+        auto* id = ast::cast<ast::Ident>(e);
+        return id->obj && id->obj->kind == types::ObjKind::Var;
+    }
+    case ast::Kind::StarExpr: return true;
+    case ast::Kind::IndexExpr: {
+        auto* ix = ast::cast<ast::IndexExpr>(e);
+        types::Type* xt = types::under(ix->x->type);
+        if (xt->as<types::Slice>() || xt->as<types::Pointer>()) return true;
+        return xt->as<types::Array>() && addressable(ix->x);
+    }
+    case ast::Kind::SelectorExpr: {
+        auto* sel = ast::cast<ast::SelectorExpr>(e);
+        if (sel->pkgObj) return sel->pkgObj->kind == types::ObjKind::Var;
+        if (!sel->selection || sel->selection->kind != types::SelectionKind::FieldVal) return false;
+        return sel->selection->indirect || addressable(sel->x);
+    }
+    default: return false;
+    }
+}
+
+// Whether gc evaluates e, converted to an interface, where it stands among the calls: a value
+// converted through its address is first copied into a temporary unless it is addressable and
+// not a local variable (walk/order.go's addrTemp and isaddrokay). So `fmt.Println(g == 1, f())`
+// compares before f runs, while `fmt.Println(g, f())` reads g after it.
+bool boxedInPlace(ast::Expr* e, types::Type* target) {
+    if (inert(e) || !target || !types::isInterface(target) || !e->type || e->type->as<types::Tuple>() ||
+        types::isInterface(e->type) || !convertsByAddress(e->type))
+        return false;
+    ast::Expr* x = unparen(e);
+    if (auto* id = ast::as<ast::Ident>(x))
+        return !(id->obj && id->obj->kind == types::ObjKind::Var &&
+                 id->obj->as<types::Var>()->isPackageLevel);
+    return !addressable(x);
+}
+
 // Whether evaluating e runs a call or a receive (what gc orders first).
 bool hasCall(ast::Expr* e) {
     if (inert(e)) return false;
@@ -166,7 +277,7 @@ void CallHoist::operands(ast::Expr* left, ast::Expr* right) {
 }
 
 void CallHoist::operands(const std::vector<ast::Expr*>& targets, const std::vector<ast::Expr*>& values,
-                         bool assignment) {
+                         bool assignment, const std::vector<types::Type*>* valueTypes) {
     if (values.size() == 1 && targets.size() > 1) {
         // One value for several targets: a call's results or a comma-ok form (v, ok = <-ch, m[k],
         // x.(T)). The assignment makes the value before it reads the targets' operands (gc's
@@ -193,6 +304,8 @@ void CallHoist::operands(const std::vector<ast::Expr*>& targets, const std::vect
         bool toName = assignment && (targets.empty() || (i < targets.size() && isName(targets[i])));
         if (toName && isOrderedUnit(unparen(v)))
             forEachOperand(unparen(v), [this](ast::Expr* x) { hoist(x); });
+        else if (valueTypes && i < valueTypes->size() && boxedInPlace(v, (*valueTypes)[i]))
+            unit(v);
         else
             hoist(v);
     }
@@ -203,6 +316,15 @@ void CallHoist::evaluate(ast::Expr* e) {
     int r = g_.expr(e, -1);
     g_.hoisted_[e] = r;
     added_.push_back(e);
+}
+
+// Evaluates e where it stands: its own calls first, then it reads its other operands (gc's
+// ordering of a node's operands, then copyExpr of the node). && and || stay one unit.
+void CallHoist::unit(ast::Expr* e) {
+    auto* b = ast::as<ast::BinaryExpr>(unparen(e));
+    if (!b || (b->op != Tok::LAnd && b->op != Tok::LOr))
+        forEachOperand(e, [this](ast::Expr* x) { hoist(x); });
+    evaluate(e);
 }
 
 // Evaluates the calls under e, in the order expr() would reach them.
@@ -217,9 +339,7 @@ void CallHoist::hoist(ast::Expr* e) {
         return;
     }
     if (isOrderedUnit(e)) {
-        // Its own calls first, then it reads its other operands (gc's o.call, then copyExpr).
-        forEachOperand(e, [this](ast::Expr* x) { hoist(x); });
-        evaluate(e);
+        unit(e);
         return;
     }
     // The right operand of && and || runs only on demand: the whole operation is one unit.

@@ -75,11 +75,13 @@ class CallHoist {
     // makes that value before it reads the targets (FuncGen::assign). `assignment` for = and :=
     // (whose targets, if any, are given): a builtin or slice expression assigned to a name is
     // not one unit then (see isOrderedUnit), its operands are the statement's.
+    // valueTypes: what each value is converted to (a call's parameter types), when known.
     void operands(const std::vector<ast::Expr*>& targets, const std::vector<ast::Expr*>& values,
-                  bool assignment = false);
+                  bool assignment = false, const std::vector<types::Type*>* valueTypes = nullptr);
 
   private:
     void hoist(ast::Expr* e);
+    void unit(ast::Expr* e);
     void evaluate(ast::Expr* e);
     FuncGen& g_;
     std::vector<const ast::Expr*> added_;
