@@ -173,6 +173,14 @@ bool Heap::sweepSome(SweepCursor& cur, size_t maxSpans) {
         if (trySweep(s)) {
             placeAfterSweep(s);
             maxSpans--;
+        } else {
+            // An allocator is sweeping it. Wait: the cycle must not end (and the next one start
+            // marking) while a sweep of this generation is still clearing marks — an allocator
+            // off a P (a goroutine in a blocking native) is not stopped by the next cycle's
+            // stop-the-world.
+            uint32_t sg = sweepGen_.load(std::memory_order_relaxed);
+            while (s->sweepGen.load(std::memory_order_acquire) == sg - 1)
+                std::this_thread::yield();
         }
     }
     if (cur.arena < cur.arenas.size()) return false;
