@@ -480,7 +480,12 @@ int FuncGen::compositeLit(ast::CompositeLit* e, types::Type* t, int dst) {
     int r = dst >= 0 ? dst : alloc(RegClass::Ref);
     int mark = top_;
     CallHoist calls(*this);
-    calls.operands({}, e->elts);
+    if (!u->as<types::Map>()) { // a map literal orders each entry on its own (mapEntry below)
+        std::vector<ast::Expr*> vals;
+        std::vector<types::Type*> types;
+        CallHoist::elements(e, vals, types);
+        calls.operands({}, vals, false, &types);
+    }
     auto value = [&](ast::Expr* v, types::Type* vt) {
         if (auto* cl = ast::as<ast::CompositeLit>(unparen(v)); cl && !cl->litType) {
             types::Type* et = cl->type ? cl->type : vt;
@@ -547,6 +552,8 @@ int FuncGen::compositeLit(ast::CompositeLit* e, types::Type* t, int dst) {
         for (ast::Expr* v : e->elts) {
             int inner = top_;
             auto* kv = ast::cast<ast::KeyValueExpr>(v);
+            CallHoist entry(*this);
+            entry.mapEntry(mt, kv->key, kv->value);
             int k = value(kv->key, mt->key);
             int x = value(kv->value, mt->elem);
             emitABC(Op::MAPSET, r, k, x);

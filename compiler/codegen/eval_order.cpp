@@ -1,8 +1,7 @@
 // gc's evaluation order of calls against other operands: see CallHoist in funcgen.hpp.
 #include "compiler/codegen/funcgen.hpp"
+#include "compiler/codegen/gc_layout.hpp"
 #include "compiler/types/checker.hpp"
-
-#include <algorithm>
 
 namespace gol::codegen {
 
@@ -24,6 +23,8 @@ bool runsCall(const ast::CallExpr* c) {
 bool inert(const ast::Expr* e) {
     return e == nullptr || (e->constant && e->mode == uint8_t(types::Mode::Constant));
 }
+
+types::Map* mapLiteral(ast::Expr* e);
 
 // Calls f on each operand evaluated as part of e, left to right: not the function of a call (the
 // walks below stop at calls that run code), not a function literal's body (it runs later), not
@@ -68,6 +69,13 @@ template <class F> void forEachOperand(ast::Expr* e, F&& f) {
         visit(kv->value);
         return;
     }
+    case ast::Kind::CompositeLit:
+        // A slice, array or struct literal's elements join the expression's order (gc builds it
+        // after the calls); a map literal is one unit, see CallHoist::hoist.
+        if (!mapLiteral(e))
+            for (auto* x : ast::cast<ast::CompositeLit>(e)->elts)
+                visit(x);
+        return;
     default: return;
     }
 }
@@ -113,76 +121,6 @@ bool isName(ast::Expr* e) {
     return sel && sel->pkgObj;
 }
 
-// gc's size and alignment of a type on a 64-bit target, and whether it holds pointers.
-struct Shape {
-    int64_t size = 0, align = 1;
-    bool pointers = false;
-};
-
-Shape shapeOf(types::Type* t) {
-    using types::Kind;
-    t = types::under(t);
-    switch (t->kind) {
-    case Kind::Bool:
-    case Kind::UntypedBool:
-    case Kind::Int8:
-    case Kind::Uint8: return {1, 1, false};
-    case Kind::Int16:
-    case Kind::Uint16: return {2, 2, false};
-    case Kind::Int32:
-    case Kind::Uint32:
-    case Kind::Float32:
-    case Kind::UntypedRune: return {4, 4, false};
-    case Kind::String:
-    case Kind::UntypedString:
-    case Kind::Interface: return {16, 8, true};
-    case Kind::Slice: return {24, 8, true};
-    case Kind::Pointer:
-    case Kind::Signature:
-    case Kind::Map:
-    case Kind::Chan:
-    case Kind::UntypedNil: return {8, 8, true};
-    case Kind::Array: {
-        auto* a = t->as<types::Array>();
-        Shape e = shapeOf(a->elem);
-        return {e.size * a->len, e.align, e.pointers && a->len > 0};
-    }
-    case Kind::Struct: {
-        Shape r;
-        for (auto* f : t->as<types::Struct>()->fields) {
-            Shape fs = shapeOf(f->type);
-            r.size = (r.size + fs.align - 1) / fs.align * fs.align + fs.size;
-            r.align = std::max(r.align, fs.align);
-            r.pointers = r.pointers || fs.pointers;
-        }
-        r.size = (r.size + r.align - 1) / r.align * r.align;
-        return r;
-    }
-    default: return {8, 8, false}; // int, int64, uint, uint64, uintptr, float64
-    }
-}
-
-// Whether gc converts a value of type t (not an interface) to an interface through its address
-// (walk/convert.go's dataWordFuncName: all but 2-, 4- and 8-byte pointer-free values, strings
-// and slices, and structs or arrays of one such).
-bool convertsByAddress(types::Type* t) {
-    Shape s = shapeOf(t);
-    if (!s.pointers &&
-        ((s.size == 2 && s.align == 2) || (s.size == 4 && s.align == 4) || (s.size == 8 && s.align == 8)))
-        return false;
-    for (;;) { // gc's SoleComponent
-        types::Type* u = types::under(t);
-        if (auto* st = u->as<types::Struct>(); st && st->fields.size() == 1)
-            t = st->fields[0]->type;
-        else if (auto* a = u->as<types::Array>(); a && a->len == 1)
-            t = a->elem;
-        else if (u->as<types::Struct>() || u->as<types::Array>())
-            return true;
-        else
-            return !types::isString(u) && !u->as<types::Slice>();
-    }
-}
-
 bool addressable(ast::Expr* e) {
     e = unparen(e);
     switch (e->kind) {
@@ -207,6 +145,21 @@ bool addressable(ast::Expr* e) {
     }
 }
 
+// gc's isaddrokay: addressable and not a local variable (which gc copies before taking its address).
+bool addressOkay(ast::Expr* e) {
+    ast::Expr* x = unparen(e);
+    if (auto* id = ast::as<ast::Ident>(x))
+        return id->obj && id->obj->kind == types::ObjKind::Var && id->obj->as<types::Var>()->isPackageLevel;
+    return addressable(x);
+}
+
+types::Map* mapLiteral(ast::Expr* e) {
+    if (!ast::isa<ast::CompositeLit>(e) || !e->type) return nullptr;
+    types::Type* t = types::under(e->type);
+    if (auto* p = t->as<types::Pointer>()) t = types::under(p->elem);
+    return t->as<types::Map>();
+}
+
 // Whether gc evaluates e, converted to an interface, where it stands among the calls: a value
 // converted through its address is first copied into a temporary unless it is addressable and
 // not a local variable (walk/order.go's addrTemp and isaddrokay). So `fmt.Println(g == 1, f())`
@@ -215,11 +168,7 @@ bool boxedInPlace(ast::Expr* e, types::Type* target) {
     if (inert(e) || !target || !types::isInterface(target) || !e->type || e->type->as<types::Tuple>() ||
         types::isInterface(e->type) || !convertsByAddress(e->type))
         return false;
-    ast::Expr* x = unparen(e);
-    if (auto* id = ast::as<ast::Ident>(x))
-        return !(id->obj && id->obj->kind == types::ObjKind::Var &&
-                 id->obj->as<types::Var>()->isPackageLevel);
-    return !addressable(x);
+    return !addressOkay(e);
 }
 
 // Whether evaluating e runs a call or a receive (what gc orders first).
@@ -257,10 +206,13 @@ bool FuncGen::readsMemory(ast::Expr* e) {
         auto* sel = ast::cast<ast::SelectorExpr>(e);
         return !sel->pkgObj || sel->pkgObj->kind == types::ObjKind::Var; // pkg.F is no read
     }
+    case ast::Kind::CompositeLit:
+        if (mapLiteral(e)) return true; // conservatively
+        break;                          // what its elements read
     case ast::Kind::ParenExpr:
     case ast::Kind::BinaryExpr:
     case ast::Kind::KeyValueExpr: break;
-    default: return true; // fields, elements, dereferences, composite literals: conservatively
+    default: return true; // fields, elements, dereferences: conservatively
     }
     return anyOperand(e, [this](ast::Expr* x) { return readsMemory(x); });
 }
@@ -299,21 +251,70 @@ void CallHoist::operands(const std::vector<ast::Expr*>& targets, const std::vect
     for (auto* t : targets)
         hoist(t);
     for (size_t i = 0; i < values.size(); i++) {
-        ast::Expr* v = values[i];
         // := has no targets here: every value goes to a name.
         bool toName = assignment && (targets.empty() || (i < targets.size() && isName(targets[i])));
-        if (toName && isOrderedUnit(unparen(v)))
-            forEachOperand(unparen(v), [this](ast::Expr* x) { hoist(x); });
-        else if (valueTypes && i < valueTypes->size() && boxedInPlace(v, (*valueTypes)[i]))
-            unit(v);
+        value(values[i], valueTypes && i < valueTypes->size() ? (*valueTypes)[i] : nullptr, toName);
+    }
+}
+
+void CallHoist::mapEntry(types::Map* m, ast::Expr* key, ast::Expr* val) {
+    if ((!hasCall(key) && !hasCall(val)) || (!g_.readsMemory(key) && !g_.readsMemory(val))) return;
+    mapKey(m, key);
+    value(val, m->elem, false);
+}
+
+// One value, converted to type `to` (null: unknown), assigned to a name or not.
+void CallHoist::value(ast::Expr* v, types::Type* to, bool toName) {
+    if (toName && isOrderedUnit(unparen(v)))
+        forEachOperand(unparen(v), [this](ast::Expr* x) { hoist(x); });
+    else if (boxedInPlace(v, to))
+        unit(v);
+    else
+        hoist(v);
+}
+
+// A key of map m, which gc copies where it stands when it passes it by address and it is not
+// addressable in place (a converted key never is).
+void CallHoist::mapKey(types::Map* m, ast::Expr* key) {
+    bool converted = types::isInterface(m->key) && key->type && !types::isInterface(key->type);
+    if (!inert(key) && mapKeyByAddress(m) && (converted || !addressOkay(key)))
+        unit(key);
+    else
+        value(key, m->key, false);
+}
+
+void CallHoist::elements(ast::CompositeLit* e, std::vector<ast::Expr*>& vals,
+                         std::vector<types::Type*>& types) {
+    types::Type* u = types::under(e->type);
+    if (auto* p = u->as<types::Pointer>()) u = types::under(p->elem); // elided &T in []*T{{...}}
+    auto* st = u->as<types::Struct>();
+    for (size_t i = 0; i < e->elts.size(); i++) {
+        ast::Expr* v = e->elts[i];
+        size_t field = i;
+        if (auto* kv = ast::as<ast::KeyValueExpr>(v)) { // the key is a constant or a field name
+            if (st) field = size_t(st->fieldIndex(ast::cast<ast::Ident>(kv->key)->name));
+            v = kv->value;
+        }
+        vals.push_back(v);
+        if (st)
+            types.push_back(st->fields[field]->type);
+        else if (auto* at = u->as<types::Array>())
+            types.push_back(at->elem);
         else
-            hoist(v);
+            types.push_back(u->as<types::Slice>()->elem);
     }
 }
 
 void CallHoist::evaluate(ast::Expr* e) {
     if (g_.hoisted_.count(e)) return;
     int r = g_.expr(e, -1);
+    auto* u = ast::as<ast::UnaryExpr>(unparen(e));
+    if (isBoxed(e->type) && !g_.isFresh(e) && !(u && u->op == Tok::Arrow)) {
+        // A struct or array read ahead is a copy: the variable's box may change before its use.
+        int c = g_.alloc(RegClass::Ref);
+        g_.emitABC(vm::Op::CLONE, c, r);
+        r = c;
+    }
     g_.hoisted_[e] = r;
     added_.push_back(e);
 }
@@ -322,9 +323,20 @@ void CallHoist::evaluate(ast::Expr* e) {
 // ordering of a node's operands, then copyExpr of the node). && and || stay one unit.
 void CallHoist::unit(ast::Expr* e) {
     auto* b = ast::as<ast::BinaryExpr>(unparen(e));
-    if (!b || (b->op != Tok::LAnd && b->op != Tok::LOr))
+    if (auto* cl = ast::as<ast::CompositeLit>(unparen(e)); cl && !mapLiteral(cl))
+        literal(cl);
+    else if (!b || (b->op != Tok::LAnd && b->op != Tok::LOr))
         forEachOperand(e, [this](ast::Expr* x) { hoist(x); });
     evaluate(e);
+}
+
+// A slice, array or struct literal: its elements, converted to the element types, in order.
+void CallHoist::literal(ast::CompositeLit* e) {
+    std::vector<ast::Expr*> vals;
+    std::vector<types::Type*> types;
+    elements(e, vals, types);
+    for (size_t i = 0; i < vals.size(); i++)
+        value(vals[i], types[i], false);
 }
 
 // Evaluates the calls under e, in the order expr() would reach them.
@@ -341,6 +353,20 @@ void CallHoist::hoist(ast::Expr* e) {
     if (isOrderedUnit(e)) {
         unit(e);
         return;
+    }
+    if (auto* cl = ast::as<ast::CompositeLit>(e)) {
+        if (mapLiteral(e))
+            evaluate(e); // built entry by entry where it stands (CallHoist::mapEntry)
+        else
+            literal(cl);
+        return;
+    }
+    if (auto* ix = ast::as<ast::IndexExpr>(e)) {
+        if (auto* m = types::under(ix->x->type)->as<types::Map>()) {
+            hoist(ix->x);
+            mapKey(m, ix->index);
+            return;
+        }
     }
     // The right operand of && and || runs only on demand: the whole operation is one unit.
     if (auto* b = ast::as<ast::BinaryExpr>(e); b && (b->op == Tok::LAnd || b->op == Tok::LOr)) {

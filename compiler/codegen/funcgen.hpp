@@ -61,7 +61,10 @@ class FuncGen;
 // `go run` prints. A CallHoist, made where an expression's operands are about to be evaluated,
 // evaluates the calls of both operands into registers when a memory read on the left would
 // otherwise come first (a plain register local cannot be changed by a call, so the order is
-// unobservable then and nothing is hoisted). The registers are above the expression's mark,
+// unobservable then and nothing is hoisted). Besides calls, it evaluates in place what gc's order
+// pass copies into a temporary (walk/order.go): len, cap, append, slice expressions... (units),
+// values converted to interfaces or used as map keys through their address (gc_layout.hpp), and
+// map literals. The registers are above the expression's mark,
 // released with its other temporaries; the node table entries go with the CallHoist.
 class CallHoist {
   public:
@@ -78,10 +81,18 @@ class CallHoist {
     // valueTypes: what each value is converted to (a call's parameter types), when known.
     void operands(const std::vector<ast::Expr*>& targets, const std::vector<ast::Expr*>& values,
                   bool assignment = false, const std::vector<types::Type*>* valueTypes = nullptr);
+    // The elements of a slice, array or struct literal and the types they are converted to.
+    static void elements(ast::CompositeLit* e, std::vector<ast::Expr*>& vals,
+                         std::vector<types::Type*>& types);
+    // One entry of a map literal, which gc orders as the statement m[key] = value.
+    void mapEntry(types::Map* m, ast::Expr* key, ast::Expr* value);
 
   private:
     void hoist(ast::Expr* e);
     void unit(ast::Expr* e);
+    void value(ast::Expr* v, types::Type* to, bool toName);
+    void literal(ast::CompositeLit* e);
+    void mapKey(types::Map* m, ast::Expr* key);
     void evaluate(ast::Expr* e);
     FuncGen& g_;
     std::vector<const ast::Expr*> added_;

@@ -491,7 +491,10 @@ bool FuncGen::independentTargets(ast::AssignStmt* s) {
 
 void FuncGen::assign(ast::AssignStmt* s) {
     CallHoist calls(*this);
-    calls.operands(s->lhs, s->rhs, true);
+    std::vector<types::Type*> targetTypes; // what each value is converted to
+    for (auto* l : s->lhs)
+        targetTypes.push_back(isBlank(l) ? nullptr : l->type);
+    calls.operands(s->lhs, s->rhs, true, &targetTypes);
     if (s->lhs.size() == 1 && s->rhs.size() == 1) {
         LValue lv = lvalue(s->lhs[0], false);
         if (lv.kind == LValue::Blank) {
@@ -649,7 +652,7 @@ void FuncGen::returnStmt(ast::ReturnStmt* s) {
     std::vector<int> vals;
     std::vector<types::Type*> ts;
     CallHoist calls(*this);
-    calls.operands({}, s->results);
+    calls.operands({}, s->results, false, &results_->types);
     if (s->results.size() == 1 && n > 1) {
         auto* c = ast::cast<ast::CallExpr>(unparen(s->results[0]));
         vals = call(c);
