@@ -277,7 +277,9 @@ void CallHoist::value(ast::Expr* v, types::Type* to, bool toName) {
 // addressable in place (a converted key never is).
 void CallHoist::mapKey(types::Map* m, ast::Expr* key) {
     bool converted = types::isInterface(m->key) && key->type && !types::isInterface(key->type);
-    if (!inert(key) && mapKeyByAddress(m) && (converted || !addressOkay(key)))
+    MapKey passing = mapKeyPassing(m);
+    if (!inert(key) &&
+        (passing == MapKey::Copied || (passing == MapKey::ByAddress && (converted || !addressOkay(key)))))
         unit(key);
     else
         value(key, m->key, false);

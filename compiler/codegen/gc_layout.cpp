@@ -110,11 +110,14 @@ bool convertsByAddress(types::Type* t) {
     }
 }
 
-bool mapKeyByAddress(types::Map* m) {
-    if (shapeOf(m->elem).size > 128) return true;
-    if (types::isString(m->key)) return false;
-    int64_t size = shapeOf(m->key).size;
-    return !((size == 4 || size == 8) && memComparable(m->key));
+MapKey mapKeyPassing(types::Map* m) {
+    if (shapeOf(m->elem).size > 128) return MapKey::ByAddress;
+    types::Type* k = types::under(m->key);
+    if (types::isString(k)) return MapKey::Direct;
+    int64_t size = shapeOf(k).size;
+    if (!((size == 4 || size == 8) && memComparable(k))) return MapKey::ByAddress;
+    // A fast path's key is a uint32, uint64 or pointer: a struct or array key is copied into one.
+    return k->as<types::Struct>() || k->as<types::Array>() ? MapKey::Copied : MapKey::Direct;
 }
 
 } // namespace gol::codegen

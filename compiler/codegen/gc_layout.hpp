@@ -12,9 +12,13 @@ namespace gol::codegen {
 // and slices, and structs or arrays of one such.
 bool convertsByAddress(types::Type* t);
 
-// Whether a key of map type m is passed to gc's runtime by address (no mapaccess*_fast* variant:
-// walk/order.go's mapKeyTemp): keys other than strings and 4- or 8-byte memory-comparable values,
-// and every key of a map whose elements are over 128 bytes.
-bool mapKeyByAddress(types::Map* m);
+// How gc hands a key of map type m to its runtime (walk/order.go's mapKeyTemp, walk.go's mapfast):
+// Direct: a string, integer or pointer on a mapaccess*_fast* path, read where the map is read;
+// Copied: a 4- or 8-byte struct or array on a fast path, copied into an integer temporary where
+// it stands; ByAddress: every other key (interfaces, floats, bools, larger structs...) and every
+// key of a map whose elements are over 128 bytes, passed by address, so copied where it stands
+// unless it is addressable in place.
+enum class MapKey { Direct, Copied, ByAddress };
+MapKey mapKeyPassing(types::Map* m);
 
 } // namespace gol::codegen
