@@ -195,9 +195,6 @@ Collector::~Collector() {
 
 void Collector::collect(VM& vm, Thread* self) {
     Heap& heap = vm.heap();
-    heap_ = &heap;
-    wb_.vm_ = &vm;
-    wb_.verify_ = verify_;
     bool onGoroutine = rt::getg() != nullptr;
     // No allocation asked for this one: runtime.GC(), which must see a whole cycle.
     bool explicitCall = !heap.gcPending();
@@ -211,6 +208,11 @@ void Collector::collect(VM& vm, Thread* self) {
         rt::preemptPark();
         if (!explicitCall) return;
     }
+    // Only the cycle's goroutine writes these (several goroutines may be in collect at once);
+    // mutators read wb_'s fields after the mark-start stop-the-world.
+    heap_ = &heap;
+    wb_.vm_ = &vm;
+    wb_.verify_ = verify_;
     if (concurrent_ && onGoroutine)
         runConcurrent(vm, self);
     else
