@@ -4,8 +4,9 @@
 // A concurrent cycle, run by the goroutine whose allocation found the heap past its goal, at one
 // of its safepoints (docs/gc.md has the whole story):
 //  1. Mark start, world stopped: turn the write barrier on; from now on the heap allocates
-//     black (Heap::startMarking); grey the mutable roots — globals, every goroutine's VM stack, defers, panics, natives' roots,
-//     not-yet-started goroutines, values parked in sudogs. Start the world.
+//     black (Heap::startMarking); grey the mutable roots — globals, every goroutine's VM
+//     stack, defers, panics, natives' roots, not-yet-started goroutines, values parked in
+//     sudogs. Start the world.
 //  2. Concurrent mark on this goroutine, which yields to its P's other goroutines every ~1 ms:
 //     grey the program's constants (immutable), then scan grey objects until none is left,
 //     taking in the objects mutators shaded through the barrier.
